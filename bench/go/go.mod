@@ -1,0 +1,3 @@
+module gorsim.invalid/bench
+
+go 1.19

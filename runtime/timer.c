@@ -1,0 +1,189 @@
+/*
+ * timer.c — timers: one min-heap per runtime ordered by (when, seq), under timers_lock.
+ * Callbacks run in scheduler context (virtual: the engine loop; threads: an M looking for
+ * work), without the lock, and must not block. Ties fire in start order, so the virtual
+ * engine fires them identically in every run. sleep arms its timer in the commit of
+ * rt_park, after the sleeper's context is saved (INV-SAVED-FIRST).
+ */
+#include "rt_internal.h"
+#include <limits.h>
+#include <stdlib.h>
+
+static inline bool t_before(const rt_timer *a, const rt_timer *b)
+{
+    return a->when < b->when || (a->when == b->when && (int32_t)(a->seq - b->seq) < 0);
+}
+
+static void tswap(rt_sched *s, int i, int j)
+{
+    rt_timer *t = s->theap[i];
+    s->theap[i] = s->theap[j];
+    s->theap[j] = t;
+    s->theap[i]->heap_index = i;
+    s->theap[j]->heap_index = j;
+}
+
+static void tup(rt_sched *s, int i)
+{
+    while (i > 0 && t_before(s->theap[i], s->theap[(i - 1) / 2])) {
+        tswap(s, i, (i - 1) / 2);
+        i = (i - 1) / 2;
+    }
+}
+
+static void tdown(rt_sched *s, int i)
+{
+    for (;;) {
+        int l = 2 * i + 1, r = l + 1, m = i;
+        if (l < s->ntimers && t_before(s->theap[l], s->theap[m]))
+            m = l;
+        if (r < s->ntimers && t_before(s->theap[r], s->theap[m]))
+            m = r;
+        if (m == i)
+            return;
+        tswap(s, i, m);
+        i = m;
+    }
+}
+
+static void tremove(rt_sched *s, rt_timer *t)
+{
+    int i = t->heap_index;
+    tswap(s, i, --s->ntimers);
+    t->heap_index = -1;
+    if (i < s->ntimers) {
+        tup(s, i);
+        tdown(s, i);
+    }
+}
+
+static void publish_next(rt_sched *s)
+{
+    st_rel(&s->timers_next, s->ntimers ? s->theap[0]->when : INT64_MAX);
+}
+
+void rt__timers_init(rt_sched *s) { s->timers_next = INT64_MAX; }
+
+void rt__timers_destroy(rt_sched *s)
+{
+    free(s->theap);
+    s->theap = NULL;
+    s->ntimers = s->captimers = 0;
+}
+
+bool rt__timers_pending(rt_sched *s) { return rt__timers_next(s) != INT64_MAX; }
+
+void rt_timer_start(rt_timer *t, int64_t when, rt_func fn, void *arg)
+{
+    rt_m *m = rt__m();
+    rt_sched *s = m->s;
+    rt__lock(&s->timers_lock);
+    if (t->heap_index >= 0 && t->heap_index < s->ntimers && s->theap[t->heap_index] == t)
+        tremove(s, t);
+    if (s->ntimers == s->captimers) {
+        int cap = s->captimers ? s->captimers * 2 : 64;
+        rt_timer **h = realloc(s->theap, (size_t)cap * sizeof *h);
+        if (!h)
+            rt_throw("out of memory growing the timer heap");
+        s->theap = h;
+        s->captimers = cap;
+    }
+    t->when = when;
+    t->fn = fn;
+    t->arg = arg;
+    t->seq = s->timer_seq++;
+    t->heap_index = s->ntimers;
+    s->theap[s->ntimers++] = t;
+    tup(s, t->heap_index);
+    bool earliest = s->theap[0] == t;
+    publish_next(s);
+    rt__unlock(&s->timers_lock);
+    if (earliest)
+        s->eng->timers_changed(s);
+}
+
+bool rt_timer_stop(rt_timer *t)
+{
+    rt_sched *s = rt__m()->s;
+    rt__lock(&s->timers_lock);
+    bool pending = t->heap_index >= 0 && t->heap_index < s->ntimers &&
+                   s->theap[t->heap_index] == t;
+    if (pending)
+        tremove(s, t);
+    publish_next(s);
+    rt__unlock(&s->timers_lock);
+    return pending;
+}
+
+rt_timer *rt__timers_pop_due(rt_sched *s, int64_t now)
+{
+    rt__lock(&s->timers_lock);
+    rt_timer *t = NULL;
+    if (s->ntimers && s->theap[0]->when <= now) {
+        t = s->theap[0];
+        tremove(s, t);
+        publish_next(s);
+    }
+    rt__unlock(&s->timers_lock);
+    return t;
+}
+
+int rt__timers_run(rt_m *m, int64_t now)
+{
+    int n = 0;
+    bool was = m->in_timer;
+    m->in_timer = true;
+    for (rt_timer *t; (t = rt__timers_pop_due(m->s, now)); n++) {
+        m->timer_when = t->when;
+        t->fn(t->arg);
+    }
+    m->in_timer = was;
+    return n;
+}
+
+/* ---------------------------------------------------------------- sleep and After */
+
+static void wake_sleeper(void *arg) { rt_ready((rt_g *)arg); }
+
+static bool arm_sleep(rt_g *g, void *arg)
+{
+    (void)arg;
+    rt_timer_start(&g->sleep_timer, g->sleep_timer.when, wake_sleeper, g);
+    return true;
+}
+
+void rt_sleep(int64_t ns)
+{
+    rt_charge_cost(RT_COST_TIMER, 1);
+    if (ns <= 0)
+        return;
+    rt_g *g = rt_self();
+    g->sleep_timer.when = rt_now() + ns;
+    rt_park(arm_sleep, NULL, RT_WAIT_SLEEP);
+}
+
+typedef struct after_timer {
+    rt_timer t;
+    rt_chan *c;
+} after_timer;
+
+static void after_fire(void *arg)
+{
+    after_timer *a = arg;
+    int64_t now = rt_now();
+    rt__chan_send_nb(a->c, &now); /* buffered with room: never blocks */
+    free(a);
+}
+
+rt_chan *rt_after(int64_t ns)
+{
+    rt_chan *c = rt_chan_new(sizeof(int64_t), 1);
+    after_timer *a = calloc(1, sizeof *a);
+    if (!c || !a)
+        rt_throw("out of memory in time.After");
+    a->c = c;
+    a->t.heap_index = -1;
+    rt_charge_cost(RT_COST_TIMER, 1);
+    rt_timer_start(&a->t, rt_now() + (ns > 0 ? ns : 0), after_fire, a);
+    return c;
+}

@@ -1,0 +1,330 @@
+/*
+ * vengine.c — the virtual engine: every P simulated on the calling OS thread, each with its
+ * own clock; deterministic for a given seed and build.
+ *
+ * 1. A goroutine runs until a charge point (rt_charge). The charge advances its P's clock;
+ *    charges longer than the preempt slice are cut into slices (Go >= 1.14 async preemption),
+ *    each a safe point, unless async preemption is off.
+ * 2. At each safe point the P honours its signals (STW, ragged barrier, end of run), is
+ *    preempted after a 10 ms time slice, and yields if another active P has a lower clock
+ *    (ties by P id) or a timer is due: then the lowest such P's suspended goroutine is resumed
+ *    directly, or the engine loop on g0 takes over.
+ * 3. The engine loop fires due timers and runs Ps that have no goroutine: it looks for work
+ *    for them (local, global, steal, hooks) or lets them go idle. When no P is active, time
+ *    jumps to the next timer; with no timer either, the program is deadlocked.
+ *
+ * The active set is a binary heap of Ps by (clock, id) (INV-P-ACTIVE). Nothing here reads the
+ * wall clock; all randomness comes from the seed's streams.
+ */
+#include "rt_internal.h"
+#include <limits.h>
+#include <stdio.h>
+
+/* ---------------------------------------------------------------- the active heap */
+
+static inline bool before(const rt_p *a, const rt_p *b)
+{
+    return a->clock < b->clock || (a->clock == b->clock && a->id < b->id);
+}
+
+static void heap_swap(rt_sched *s, int i, int j)
+{
+    rt_p *t = s->vheap[i];
+    s->vheap[i] = s->vheap[j];
+    s->vheap[j] = t;
+    s->vheap[i]->heap_index = i;
+    s->vheap[j]->heap_index = j;
+}
+
+static void heap_up(rt_sched *s, int i)
+{
+    while (i > 0 && before(s->vheap[i], s->vheap[(i - 1) / 2])) {
+        heap_swap(s, i, (i - 1) / 2);
+        i = (i - 1) / 2;
+    }
+}
+
+static void heap_down(rt_sched *s, int i)
+{
+    for (;;) {
+        int l = 2 * i + 1, r = l + 1, m = i;
+        if (l < s->vheap_n && before(s->vheap[l], s->vheap[m]))
+            m = l;
+        if (r < s->vheap_n && before(s->vheap[r], s->vheap[m]))
+            m = r;
+        if (m == i)
+            return;
+        heap_swap(s, i, m);
+        i = m;
+    }
+}
+
+static void heap_push(rt_sched *s, rt_p *p)
+{
+    rt_assert_internal(p->heap_index < 0);
+    p->heap_index = s->vheap_n;
+    s->vheap[s->vheap_n++] = p;
+    heap_up(s, p->heap_index);
+}
+
+static rt_p *heap_pop(rt_sched *s)
+{
+    if (s->vheap_n == 0)
+        return NULL;
+    rt_p *p = s->vheap[0];
+    heap_swap(s, 0, --s->vheap_n);
+    heap_down(s, 0);
+    p->heap_index = -1;
+    return p;
+}
+
+/* ---------------------------------------------------------------- engine operations */
+
+static int64_t v_now(const rt_m *m) { return m->p ? m->p->clock : 0; }
+
+/* activate makes an idle P look for work from time now. */
+static void activate(rt_m *m, rt_p *p, int64_t now, bool spinning)
+{
+    rt_sched *s = m->s;
+    p->status = RT_P_RUNNING;
+    if (p->clock < now)
+        p->clock = now;
+    st_rel(&s->npidle, s->npidle - 1);
+    p->spinning = spinning;
+    s->nmspinning += spinning;
+    heap_push(s, p);
+    rt_p *saved = m->p;
+    m->p = p;
+    RT_TRACE(m, RT_EV_P_START, 0, 0, 0, 0, NULL);
+    m->p = saved;
+}
+
+static rt_p *first_idle(rt_sched *s)
+{
+    for (int i = 0; i < s->nprocs; i++)
+        if (s->ps[i].status == RT_P_IDLE)
+            return &s->ps[i];
+    return NULL;
+}
+
+static void v_wakep(rt_sched *s, int64_t now)
+{
+    if (s->nmspinning > 0 || s->npidle == 0 || s->gcwaiting)
+        return;
+    rt_p *p = first_idle(s);
+    if (p)
+        activate(&s->ms[0], p, now, true);
+}
+
+/* must_yield reports whether another P or a timer comes before p. */
+static inline bool must_yield(const rt_sched *s, const rt_p *p)
+{
+    return (s->vheap_n > 0 && before(s->vheap[0], p)) || s->timers_next <= p->clock;
+}
+
+/* yield suspends the current G on its P (still RUNNING) and runs whatever comes first. */
+static void yield(rt_m *m)
+{
+    rt_sched *s = m->s;
+    rt_p *p = m->p;
+    heap_push(s, p);
+    rt_p *top = s->vheap[0];
+    if (s->timers_next <= top->clock || !top->curg) {
+        rt__switch_to_g0(m);
+        return;
+    }
+    heap_pop(s);
+    if (top == p)
+        return;
+    m->p = top;
+    rt__switch_to(m, top->curg);
+}
+
+static void safepoint(rt_m *m)
+{
+    rt_sched *s = m->s;
+    rt_p *p = m->p;
+    if (ld_rlx(&p->signal) && rt__handle_signals(m))
+        return;
+    p = m->p;
+    if (p->clock - p->slice_start >= s->timeslice_ns) {
+        rt__preempt_current(m);
+        return;
+    }
+    if (must_yield(s, p))
+        yield(m);
+}
+
+static void v_charge(rt_m *m, int64_t ns)
+{
+    int64_t slice = m->s->cfg.no_async_preempt ? INT64_MAX : m->s->preempt_slice_ns;
+    if (ns < 0)
+        ns = 0;
+    do {
+        int64_t step = ns < slice ? ns : slice;
+        m->p->clock += step;
+        ns -= step;
+        safepoint(m);
+    } while (ns > 0);
+}
+
+/* leave: the current P has no G on the fast path; the engine loop looks further for it. */
+static void v_leave(rt_m *m)
+{
+    heap_push(m->s, m->p);
+    rt__switch_to_g0(m);
+}
+
+static void v_owner_wait(rt_m *m)
+{
+    m->p->vwaiting = true;
+    rt__switch_to_g0(m);
+}
+
+static void v_owner_resume(rt_sched *s, int64_t when)
+{
+    rt_p *p = s->owner_p;
+    if (p->clock < when)
+        p->clock = when;
+    p->vwaiting = false;
+    heap_push(s, p);
+}
+
+static void v_stop_self(rt_m *m) { rt__switch_to_g0(m); }
+
+static void v_restart(rt_sched *s, int64_t now)
+{
+    for (int i = 0; i < s->nprocs; i++) {
+        rt_p *p = &s->ps[i];
+        if (p->status != RT_P_GCSTOP)
+            continue;
+        if (p->clock < now)
+            p->clock = now;
+        if (p->stopped_idle && !p->curg && rt__runq_empty(p)) {
+            p->status = RT_P_IDLE;
+            st_rel(&s->npidle, s->npidle + 1);
+        } else {
+            p->status = RT_P_RUNNING;
+            heap_push(s, p);
+        }
+        p->stopped_idle = false;
+    }
+}
+
+static void v_timers_changed(rt_sched *s) { (void)s; }
+
+static void v_work(rt_m *m, int64_t ns) { v_charge(m, ns); }
+
+/* ---------------------------------------------------------------- the engine loop */
+
+/* fire_timers runs the timers due at the earliest timer time, on an idle P if there is one
+   (it is activated at that time), else on the active P that comes first. */
+static void fire_timers(rt_m *m, int64_t when)
+{
+    rt_sched *s = m->s;
+    rt_p *target = first_idle(s);
+    if (target && !s->gcwaiting)
+        activate(m, target, when, false);
+    else
+        target = s->vheap_n ? s->vheap[0] : (s->owner_p ? s->owner_p : &s->ps[0]);
+    m->p = target;
+    m->in_timer = true;
+    rt__timers_run(m, when > target->clock ? when : target->clock);
+    m->in_timer = false;
+}
+
+/* run_p gives a P without a goroutine its turn: signals, then work or idleness. */
+static void run_p(rt_m *m, rt_p *p)
+{
+    rt_sched *s = m->s;
+    uint32_t sig = ld_acq(&p->signal);
+    if (p->spinning) {
+        p->spinning = false;
+        s->nmspinning--;
+    }
+    if (sig & RT_SIG_SAFEPOINT)
+        rt__run_safepoint_fn(m, p);
+    if (sig & RT_SIG_STW) {
+        and_rel(&p->signal, ~(uint32_t)RT_SIG_STW);
+        p->status = RT_P_GCSTOP;
+        rt__stw_stopped_one(s, p->clock);
+        return;
+    }
+    bool inherit;
+    rt_g *g = rt__find_runnable(m, &inherit);
+    if (g) {
+        rt__execute(m, g, inherit);
+        return;
+    }
+    p->status = RT_P_IDLE;
+    st_rel(&s->npidle, s->npidle + 1);
+    RT_TRACE(m, RT_EV_P_STOP, 0, 0, 0, 0, NULL);
+}
+
+static void deadlock(rt_m *m)
+{
+    rt_sched *s = m->s;
+    rt__fatal_record(s, "all goroutines are asleep - deadlock!");
+    rt__end_run(s, 2);
+}
+
+static void engine_loop(rt_m *m)
+{
+    rt_sched *s = m->s;
+    while (!ld_acq(&s->done)) {
+        rt_p *top = s->vheap_n ? s->vheap[0] : NULL;
+        int64_t tnext = s->timers_next;
+        if (tnext != INT64_MAX && (!top || tnext <= top->clock)) {
+            fire_timers(m, tnext);
+            continue;
+        }
+        if (!top) {
+            deadlock(m);
+            break;
+        }
+        heap_pop(s);
+        m->p = top;
+        if (top->curg)
+            rt__switch_to(m, top->curg);
+        else
+            run_p(m, top);
+    }
+}
+
+static int v_run(rt_sched *s)
+{
+    rt_m *m = &s->ms[0];
+    rt_m *saved = rt__tls_m;
+    rt__tls_m = m;
+    rt__stack_thread_init(m);
+    rt__m_fiber_init(m);
+    st_rel(&s->npidle, s->nprocs - 1);
+    heap_push(s, &s->ps[0]);
+    m->p = &s->ps[0];
+    RT_TRACE(m, RT_EV_P_START, 0, 0, 0, 0, NULL);
+    RT_TRACE(m, RT_EV_G_CREATE, 0, s->main_g->id, 0, 0, NULL);
+    engine_loop(m);
+    int64_t end = 0;
+    for (int i = 0; i < s->nprocs; i++)
+        if (s->ps[i].clock > end)
+            end = s->ps[i].clock;
+    if (s->end_ns < end && s->exit_code != 0)
+        s->end_ns = end;
+    rt__stack_thread_destroy(m);
+    rt__tls_m = saved;
+    return s->exit_code;
+}
+
+const rt_engine_ops rt__virtual_engine = {
+    .run = v_run,
+    .now = v_now,
+    .charge = v_charge,
+    .work = v_work,
+    .leave = v_leave,
+    .wakep = v_wakep,
+    .owner_wait = v_owner_wait,
+    .owner_resume = v_owner_resume,
+    .stop_self = v_stop_self,
+    .restart = v_restart,
+    .timers_changed = v_timers_changed,
+};

@@ -1,0 +1,349 @@
+/*
+ * bench.c — `gorsim bench NAME`: runtime micro-benchmarks in the threads engine, each with
+ * a baseline measured in the same run (swapcontext, or Go 1.19 when `go` is on PATH), each
+ * the median of several runs. Human table by default, one JSON object with --json.
+ *
+ *   switch  two goroutines yielding to each other (rt_gosched): ns per goroutine switch,
+ *           against a swapcontext ping-pong (ucontext_switch_ns) -> speedup
+ *   spawn   create + run + exit of a goroutine, in batches of 100 joined by a WaitGroup
+ *   chan    unbuffered ping-pong between two goroutines: ns per message
+ */
+#include "config.h"
+#include "sim/cli.h"
+#include "sim/stats.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <ucontext.h>
+
+typedef struct bench_opts {
+    bool json, no_go;
+    int runs, procs;
+    long long n;          /* 0: the benchmark's default */
+} bench_opts;
+
+typedef struct bench_ctx {
+    long long n;
+    double ns;            /* result: ns per op of this run */
+    volatile int stop;
+} bench_ctx;
+
+/* run_threads runs fn(ctx) as the main goroutine of a threads-engine runtime. */
+static bool run_threads(const bench_opts *o, rt_func fn, bench_ctx *bc)
+{
+    rt_config cfg;
+    rt_config_init(&cfg);
+    cfg.engine = RT_ENGINE_THREADS;
+    cfg.nprocs = o->procs;
+    rt_sched *s = rt_sched_new(&cfg);
+    if (!s)
+        return false;
+    int rc = rt_sched_run(s, fn, bc);
+    rt_sched_free(s);
+    return rc == 0;
+}
+
+/* ---------------------------------------------------------------- switch */
+
+typedef struct yield_pair {
+    bench_ctx *bc;
+    rt_waitgroup wg;
+} yield_pair;
+
+static void yielder(void *arg)
+{
+    yield_pair *yp = arg;
+    for (long long i = 0; i < yp->bc->n; i++)
+        rt_gosched();
+    rt_waitgroup_done(&yp->wg);
+}
+
+/* Two identical goroutines yield to each other n times each while main waits: 2n switches.
+   Identical code matters: every switch then returns to the same call site, as in a real
+   program's hot loop, so the measurement is of the switch and not of a return mispredicted
+   because the two sides differ. */
+static void switch_main(void *arg)
+{
+    yield_pair yp = {.bc = arg};
+    rt_waitgroup_add(&yp.wg, 2);
+    double t0 = sim_mono_ns();
+    rt_go(yielder, &yp);
+    rt_go(yielder, &yp);
+    rt_waitgroup_wait(&yp.wg);
+    yp.bc->ns = (sim_mono_ns() - t0) / (double)(2 * yp.bc->n);
+}
+
+static ucontext_t uc_main, uc_co;
+static volatile long long uc_left;
+
+static void uc_partner(void)
+{
+    for (;;)
+        swapcontext(&uc_co, &uc_main);
+}
+
+/* ucontext_switch_ns measures main <-> coroutine swapcontext: ns per switch. */
+static double ucontext_switch_ns(long long n)
+{
+    size_t size = 64 * 1024;
+    void *stack = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (stack == MAP_FAILED)
+        return -1;
+    getcontext(&uc_co);
+    uc_co.uc_stack.ss_sp = stack;
+    uc_co.uc_stack.ss_size = size;
+    uc_co.uc_link = NULL;
+    makecontext(&uc_co, uc_partner, 0);
+    double t0 = sim_mono_ns();
+    for (uc_left = n; uc_left > 0; uc_left--)
+        swapcontext(&uc_main, &uc_co);
+    double ns = (sim_mono_ns() - t0) / (double)(2 * n);
+    munmap(stack, size);
+    return ns;
+}
+
+/* ---------------------------------------------------------------- spawn */
+
+enum { SPAWN_BATCH = 100 };
+
+static void spawned(void *arg) { rt_waitgroup_done(arg); }
+
+static void spawn_main(void *arg)
+{
+    bench_ctx *bc = arg;
+    rt_waitgroup wg = {0};
+    long long batches = bc->n / SPAWN_BATCH;
+    double t0 = sim_mono_ns();
+    for (long long b = 0; b < batches; b++) {
+        rt_waitgroup_add(&wg, SPAWN_BATCH);
+        for (int i = 0; i < SPAWN_BATCH; i++)
+            rt_go(spawned, &wg);
+        rt_waitgroup_wait(&wg);
+    }
+    bc->ns = (sim_mono_ns() - t0) / (double)(batches * SPAWN_BATCH);
+}
+
+/* ---------------------------------------------------------------- chan */
+
+typedef struct pingpong {
+    bench_ctx *bc;
+    rt_chan *ping, *pong;
+} pingpong;
+
+static void ponger(void *arg)
+{
+    pingpong *pp = arg;
+    int64_t v;
+    for (long long i = 0; i < pp->bc->n; i++) {
+        rt_chan_recv(pp->ping, &v);
+        rt_chan_send(pp->pong, &v);
+    }
+}
+
+static void chan_main(void *arg)
+{
+    bench_ctx *bc = arg;
+    pingpong pp = {bc, rt_chan_new(sizeof(int64_t), 0), rt_chan_new(sizeof(int64_t), 0)};
+    rt_go(ponger, &pp);
+    double t0 = sim_mono_ns();
+    for (int64_t i = 0; i < bc->n; i++) {
+        rt_chan_send(pp.ping, &i);
+        rt_chan_recv(pp.pong, NULL);
+    }
+    bc->ns = (sim_mono_ns() - t0) / (double)(2 * bc->n);
+    rt_chan_free(pp.ping);
+    rt_chan_free(pp.pong);
+}
+
+/* ---------------------------------------------------------------- driver */
+
+typedef struct bench_def {
+    const char *name;
+    rt_func main;
+    long long default_n;
+    const char *key;       /* JSON key of our figure */
+    const char *what;
+} bench_def;
+
+static const bench_def benches[] = {
+    {"switch", switch_main, 2000000, "switch_ns", "goroutine switch (Gosched ping-pong)"},
+    {"spawn", spawn_main, 200000, "spawn_ns", "goroutine create + run + exit"},
+    {"chan", chan_main, 500000, "chan_ns", "unbuffered channel message (ping-pong)"},
+};
+
+static double median_runs(const bench_opts *o, const bench_def *b, long long n)
+{
+    double v[64];
+    int runs = o->runs;
+    for (int r = 0; r < runs; r++) {
+        bench_ctx bc = {.n = n};
+        if (!run_threads(o, b->main, &bc))
+            return -1;
+        v[r] = bc.ns;
+    }
+    return sim_median(v, (size_t)runs);
+}
+
+typedef struct result {
+    const bench_def *b;
+    double ns, base_ns, ratio; /* base: swapcontext (switch) or Go; <0 if unavailable */
+} result;
+
+static result run_one(const bench_opts *o, const bench_def *b, sim_go_bench *gb)
+{
+    long long n = o->n ? o->n : b->default_n;
+    result r = {b, median_runs(o, b, n), -1, -1};
+    if (!strcmp(b->name, "switch")) {
+        double v[64];
+        for (int i = 0; i < o->runs; i++)
+            v[i] = ucontext_switch_ns(n / 4 > 0 ? n / 4 : 1);
+        r.base_ns = sim_median(v, (size_t)o->runs);
+        r.ratio = r.ns > 0 ? r.base_ns / r.ns : -1; /* speedup */
+    } else if (gb) {
+        r.base_ns = sim_go_bench_run(gb, b->name, n, o->runs, o->procs);
+        r.ratio = r.base_ns > 0 ? r.ns / r.base_ns : -1; /* ratio_vs_go */
+    }
+    return r;
+}
+
+static void print_json_fields(const result *r)
+{
+    printf("\"%s\": %.2f", r->b->key, r->ns);
+    if (!strcmp(r->b->name, "switch")) {
+        printf(", \"ucontext_switch_ns\": %.2f, \"speedup\": %.2f", r->base_ns, r->ratio);
+    } else if (r->base_ns > 0) {
+        printf(", \"go_%s\": %.2f, \"ratio_vs_go\": %.3f", r->b->key, r->base_ns, r->ratio);
+    }
+}
+
+static void print_row(const result *r)
+{
+    printf("%-8s %-40s %10.2f ns", r->b->name, r->b->what, r->ns);
+    if (!strcmp(r->b->name, "switch"))
+        printf("   swapcontext %8.2f ns   speedup %6.2fx\n", r->base_ns, r->ratio);
+    else if (r->base_ns > 0)
+        printf("   Go 1.19     %8.2f ns   ratio   %6.3f\n", r->base_ns, r->ratio);
+    else
+        printf("   (Go not measured)\n");
+}
+
+static int bench_help(void)
+{
+    puts("usage: gorsim bench NAME [--json] [--runs N] [--procs N] [-n N] [--no-go]\n"
+         "\n"
+         "Runtime micro-benchmarks in the threads engine; each figure is the median of\n"
+         "--runs runs (default 7), with a baseline measured in the same run.\n"
+         "\n"
+         "NAME:\n"
+         "  switch  goroutine switch through the scheduler (two goroutines calling Gosched)\n"
+         "          vs swapcontext: switch_ns, ucontext_switch_ns, speedup\n"
+         "  spawn   goroutine create + run + exit, batches of 100 joined by a WaitGroup:\n"
+         "          spawn_ns, and with go on PATH go_spawn_ns, ratio_vs_go (ours / Go's)\n"
+         "  chan    unbuffered channel ping-pong, ns per message: chan_ns, go_chan_ns,\n"
+         "          ratio_vs_go\n"
+         "  all     all three; --json prints {\"switch\": {...}, \"spawn\": {...}, ...}\n"
+         "\n"
+         "options:\n"
+         "  --json      print one JSON object instead of a table\n"
+         "  --runs N    runs per figure, 1..64 (default 7)\n"
+         "  --procs N   GOMAXPROCS for gorsim and Go, 1..256 (default 1)\n"
+         "  -n N        operations per run (default: switch 2000000, spawn 200000, chan 500000)\n"
+         "  --no-go     do not build or run the Go 1.19 comparison\n"
+         "\n"
+         "The Go programs are in bench/go/ (installed under the package data directory);\n"
+         "GORSIM_GO_BENCH_DIR overrides where they are looked for.");
+    return 0;
+}
+
+static int parse_bench_opts(int argc, char **argv, bench_opts *o, const char **name)
+{
+    *o = (bench_opts){.runs = 7, .procs = 1};
+    *name = NULL;
+    for (int i = 1; i < argc; i++) {
+        bool missing;
+        const char *v;
+        long long x;
+        if (!strcmp(argv[i], "--json"))
+            o->json = true;
+        else if (!strcmp(argv[i], "--no-go"))
+            o->no_go = true;
+        else if ((v = sim_option(argc, argv, &i, "--runs", &missing)) || missing) {
+            if (missing || !sim_parse_int(v, 1, 64, &x))
+                return sim_usage_error("bench", "--runs takes an integer from 1 to 64");
+            o->runs = (int)x;
+        } else if ((v = sim_option(argc, argv, &i, "--procs", &missing)) || missing) {
+            if (missing || !sim_parse_int(v, 1, RT_MAX_PROCS, &x))
+                return sim_usage_error("bench", "--procs takes an integer from 1 to %d",
+                                       RT_MAX_PROCS);
+            o->procs = (int)x;
+        } else if ((v = sim_option(argc, argv, &i, "-n", &missing)) || missing) {
+            if (missing || !sim_parse_int(v, 100, 1000000000LL, &x))
+                return sim_usage_error("bench", "-n takes an integer from 100 to 1000000000");
+            o->n = x;
+        } else if (argv[i][0] == '-')
+            return sim_usage_error("bench", "unknown option '%s'", argv[i]);
+        else if (*name)
+            return sim_usage_error("bench", "one benchmark name expected, got '%s' too", argv[i]);
+        else
+            *name = argv[i];
+    }
+    if (!*name)
+        return sim_usage_error("bench", "missing benchmark name (switch, spawn, chan, all)");
+    return 0;
+}
+
+int sim_cmd_bench(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++)
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+            return bench_help();
+    bench_opts o;
+    const char *name;
+    if (parse_bench_opts(argc, argv, &o, &name))
+        return 1;
+    bool all = !strcmp(name, "all");
+    size_t nb = sizeof benches / sizeof *benches, first = 0, count = nb;
+    if (!all) {
+        for (first = 0; first < nb && strcmp(benches[first].name, name); first++)
+            ;
+        if (first == nb)
+            return sim_usage_error("bench", "unknown benchmark '%s' (switch, spawn, chan, all)",
+                                   name);
+        count = 1;
+    }
+    const char *why = "--no-go";
+    sim_go_bench *gb = o.no_go ? NULL : sim_go_bench_open(&why);
+    result res[3];
+    for (size_t k = 0; k < count; k++)
+        res[k] = run_one(&o, &benches[first + k], gb);
+    for (size_t k = 0; k < count; k++)
+        if (res[k].ns < 0) {
+            fprintf(stderr, "gorsim bench: the %s benchmark failed\n", res[k].b->name);
+            sim_go_bench_close(gb);
+            return 2;
+        }
+    if (o.json) {
+        printf("{");
+        for (size_t k = 0; k < count; k++) {
+            if (all)
+                printf("%s\"%s\": {", k ? ", " : "", res[k].b->name);
+            print_json_fields(&res[k]);
+            if (all)
+                printf("}");
+        }
+        printf(", \"engine\": \"threads\", \"procs\": %d, \"runs\": %d, \"go\": ", o.procs,
+               o.runs);
+        if (gb)
+            printf("\"%s\"}\n", sim_go_version(gb));
+        else
+            printf("null}\n");
+    } else {
+        printf("gorsim %s, threads engine, %d P, median of %d runs; Go: %s\n", rt_version(),
+               o.procs, o.runs, gb ? sim_go_version(gb) : why);
+        for (size_t k = 0; k < count; k++)
+            print_row(&res[k]);
+    }
+    sim_go_bench_close(gb);
+    return 0;
+}

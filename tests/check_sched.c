@@ -1,0 +1,1 @@
+typedef int x_check_sched;
