@@ -225,12 +225,22 @@ void rt__after_switch(rt_m *m)
 
 int64_t rt__cost(const rt_sched *s, int id) { return s->cost[id]; }
 
+/* run_due_timers fires the timers that are due (threads engine). */
+static void run_due_timers(rt_m *m)
+{
+    int64_t now = m->s->eng->now(m);
+    if (rt__timers_next(m->s) <= now)
+        rt__timers_run(m, now);
+}
+
 rt_g *rt__find_local(rt_m *m, bool *inherit)
 {
     rt_sched *s = m->s;
     rt_p *p = m->p;
     rt_g *g;
     *inherit = false;
+    if (!s->is_virtual && rt__timers_pending(s)) /* Go's checkTimers, first: the virtual */
+        run_due_timers(m);                       /* engine fires timers itself */
     if (s->find_work && (g = s->find_work(s, p->id, s->find_work_arg)))
         return g;
     if (p->schedtick % 61 == 0 && ld_acq(&s->runq_size) > 0) { /* fairness, as Go */
@@ -249,9 +259,6 @@ rt_g *rt__find_local(rt_m *m, bool *inherit)
         if (g)
             return g;
     }
-    if (!s->is_virtual && rt__timers_pending(s) && rt__timers_next(s) <= s->eng->now(m) &&
-        rt__timers_run(m, s->eng->now(m)) > 0)
-        return rt__runq_get(s, p, inherit);
     return NULL;
 }
 

@@ -26,16 +26,18 @@ static void t_charge(rt_m *m, int64_t ns)
         rt__handle_signals(m);
 }
 
+/* t_work spins for ns of wall time, a safe point every preempt slice (none at all without
+   async preemption: the call-free loop of Go <= 1.13). */
 static void t_work(rt_m *m, int64_t ns)
 {
     rt_sched *s = m->s;
-    int64_t slice = s->cfg.no_async_preempt ? INT64_MAX : s->preempt_slice_ns;
     int64_t end = rt__mono_ns() + (ns > 0 ? ns : 0);
-    int64_t next = rt__mono_ns() + slice;
+    bool sliced = !s->cfg.no_async_preempt;
+    int64_t next = rt__mono_ns() + s->preempt_slice_ns;
     for (int64_t now = rt__mono_ns(); now < end; now = rt__mono_ns()) {
-        if (now >= next) {
+        if (sliced && now >= next) {
             t_charge(rt__m(), 0);
-            next = rt__mono_ns() + slice;
+            next = rt__mono_ns() + s->preempt_slice_ns;
         }
     }
     t_charge(rt__m(), 0);
@@ -65,6 +67,11 @@ static void t_wakep(rt_sched *s, int64_t now)
 {
     (void)now;
     int32_t zero = 0;
+    if (s->nprocs == 1)
+        return;
+    /* Pairs with the fence in go_idle: our run-queue store before their nmspinning
+       decrement, or their decrement before our load (a store-load pattern). */
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
     if (ld_acq(&s->npidle) == 0 || ld_acq(&s->nmspinning) != 0 || ld_acq(&s->gcwaiting))
         return;
     if (!cas_acqrel(&s->nmspinning, &zero, 1))
@@ -177,6 +184,7 @@ static bool go_idle(rt_m *m)
         return false;
     }
     stop_spinning(m);
+    __atomic_thread_fence(__ATOMIC_SEQ_CST); /* see t_wakep */
     if (any_work(s)) { /* a G may have been queued between our look and pidle_put */
         rt__lock(&s->lock);
         if (p->status == RT_P_IDLE) {
@@ -189,18 +197,32 @@ static bool go_idle(rt_m *m)
     return true;
 }
 
+/* acquire_p makes m's P RUNNING again after a sleep: taking it off the idle list, or
+   waiting while a stop-the-world holds it (an idle P is stopped without its M's help). */
+static void acquire_p(rt_m *m)
+{
+    rt_sched *s = m->s;
+    for (;;) {
+        rt__lock(&s->lock);
+        rt_p_status st = m->p->status;
+        if (st == RT_P_IDLE) {
+            pidle_take(s, m->p);
+            m->p->status = RT_P_RUNNING;
+        }
+        rt__unlock(&s->lock);
+        if (st != RT_P_GCSTOP || ld_acq(&s->done))
+            return;
+        rt__note_sleep(&m->note, -1); /* the restart wakes us */
+    }
+}
+
 static void sleep_idle(rt_m *m)
 {
     rt_sched *s = m->s;
     RT_TRACE(m, RT_EV_P_STOP, 0, 0, 0, 0, NULL);
     int64_t next = rt__timers_next(s);
     rt__note_sleep(&m->note, next == INT64_MAX ? -1 : s->mono0 + next);
-    rt__lock(&s->lock);
-    if (m->p->status == RT_P_IDLE) { /* woken by a timer or to recompute: take it back */
-        pidle_take(s, m->p);
-        m->p->status = RT_P_RUNNING;
-    }
-    rt__unlock(&s->lock);
+    acquire_p(m);
     RT_TRACE(m, RT_EV_P_START, 0, 0, 0, 0, NULL);
 }
 
@@ -219,11 +241,6 @@ static rt_g *findrunnable(rt_m *m, bool *inherit)
             continue;
         }
         and_rel(&p->signal, ~(uint32_t)RT_SIG_PREEMPT);
-        if (rt__timers_next(s) <= t_now(m)) {
-            m->in_timer = true;
-            rt__timers_run(m, t_now(m));
-            m->in_timer = false;
-        }
         rt_g *g = rt__find_runnable(m, inherit);
         if (g) {
             if (m->spinning) {
@@ -254,6 +271,7 @@ static void *mstart(void *arg)
     rt__tls_m = m;
     rt__stack_thread_init(m);
     rt__m_fiber_init(m);
+    sleep_idle(m); /* our P starts on the idle list (t_run): wait until it has work */
     mloop(m);
     rt__stack_thread_destroy(m);
     rt__tls_m = NULL;

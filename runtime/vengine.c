@@ -140,19 +140,23 @@ static void yield(rt_m *m)
     rt__switch_to(m, top->curg);
 }
 
+/* safepoint: the current G is at a safe point. A P resumed after yielding is still at
+   that safe point, so it looks at its signals again before charging any further. */
 static void safepoint(rt_m *m)
 {
     rt_sched *s = m->s;
-    rt_p *p = m->p;
-    if (ld_rlx(&p->signal) && rt__handle_signals(m))
-        return;
-    p = m->p;
-    if (p->clock - p->slice_start >= s->timeslice_ns) {
-        rt__preempt_current(m);
-        return;
-    }
-    if (must_yield(s, p))
+    for (;;) {
+        if (ld_rlx(&m->p->signal) && rt__handle_signals(m))
+            return;
+        rt_p *p = m->p;
+        if (p->clock - p->slice_start >= s->timeslice_ns) {
+            rt__preempt_current(m);
+            return;
+        }
+        if (!must_yield(s, p))
+            return;
         yield(m);
+    }
 }
 
 static void v_charge(rt_m *m, int64_t ns)

@@ -112,12 +112,12 @@ static int demo_preempt(const demo_opts *o)
     printf("gorsim demo preempt: stop the world while a goroutine runs a 50 ms loop "
            "without calls\nengine %s, %d P, seed %llu\n\n",
            rt_engine_name(o->engine), o->procs, (unsigned long long)o->seed);
-    printf("%-26s %13s %13s\n", "", "to safe point", "pause");
-    printf("%-26s", "async preemption (Go 1.14+)");
+    printf("%-30s%13s   %13s\n", "", "to safe point", "pause");
+    printf("%-30s", "async preemption (Go 1.14+)");
     print_ns(on.ttsp_ns);
     printf("   ");
     print_ns(on.pause_ns);
-    printf("\n%-26s", "no async preemption (1.13)");
+    printf("\n%-30s", "no async preemption (1.13)");
     print_ns(off.ttsp_ns);
     printf("   ");
     print_ns(off.pause_ns);

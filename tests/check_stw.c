@@ -1,1 +1,205 @@
-typedef int x_check_stw;
+/*
+ * check_stw.c — stop-the-world and ragged barriers, both engines: the world really stops,
+ * time to safe point follows async preemption, each P runs a barrier function exactly once.
+ */
+#include "tests/check_suites.h"
+#include "tests/testutil.h"
+
+typedef struct stw_env {
+    long progress[8];       /* per spinner, bumped at every safe point */
+    long stop;
+    rt_waitgroup wg;
+    long moved_while_stopped;
+    rt_stw_info info;
+    int barrier_runs[RT_MAX_PROCS];
+    long barrier_total;
+} stw_env;
+
+typedef struct spinner {
+    stw_env *e;
+    int idx;
+} spinner;
+
+static void spin(void *arg)
+{
+    spinner *sp = arg;
+    while (!atomic_get(&sp->e->stop)) {
+        rt_charge(1 * US);
+        atomic_inc(&sp->e->progress[sp->idx]);
+    }
+    rt_waitgroup_done(&sp->e->wg);
+}
+
+static void snapshot(stw_env *e, long *out)
+{
+    for (int i = 0; i < 3; i++)
+        out[i] = atomic_get(&e->progress[i]);
+}
+
+static void while_stopped(void *arg)
+{
+    stw_env *e = arg;
+    long before[3], after[3];
+    snapshot(e, before);
+    if (rt_sched_engine(rt_self_sched()) == RT_ENGINE_THREADS) {
+        double t0 = rt__mono_ns();
+        while (rt__mono_ns() - t0 < 20e6) /* 20 ms of real time for the others to move */
+            ;
+    } else {
+        rt_charge(5 * MS);
+    }
+    snapshot(e, after);
+    for (int i = 0; i < 3; i++)
+        e->moved_while_stopped += after[i] != before[i];
+}
+
+static void stw_main(void *arg)
+{
+    stw_env *e = arg;
+    spinner sp[3];
+    rt_waitgroup_add(&e->wg, 3);
+    for (int i = 0; i < 3; i++) {
+        sp[i] = (spinner){e, i};
+        rt_go(spin, &sp[i]);
+    }
+    rt_sleep(2 * MS);
+    rt_stw_run(RT_STW_USER, "test", while_stopped, e, &e->info);
+    rt_sleep(2 * MS);
+    atomic_put(&e->stop, 1);
+    rt_waitgroup_wait(&e->wg);
+}
+
+START_TEST(test_stw_stops_every_other_p)
+{
+    stw_env e = {0};
+    run(ENGINE(_i), 4, stw_main, &e);
+    ck_assert_int_eq(e.moved_while_stopped, 0);
+    for (int i = 0; i < 3; i++)
+        ck_assert_int_gt(e.progress[i], 0); /* and they ran before and after */
+    ck_assert_int_ge(e.info.stopped_ns, e.info.start_ns);
+    ck_assert_int_ge(e.info.end_ns, e.info.stopped_ns);
+    ck_assert_int_eq(e.info.ttsp_ns, e.info.stopped_ns - e.info.start_ns);
+    ck_assert_int_eq(e.info.pause_ns, e.info.end_ns - e.info.start_ns);
+    ck_assert_int_ge(e.info.pause_ns, ENGINE(_i) == RT_ENGINE_VIRTUAL ? 5 * MS : 20 * MS);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- time to safe point */
+
+typedef struct ttsp_env {
+    rt_stw_info info;
+    rt_waitgroup wg;
+} ttsp_env;
+
+static void one_long_charge(void *arg)
+{
+    rt_work(40 * MS);
+    rt_waitgroup_done(&((ttsp_env *)arg)->wg);
+}
+
+static void noop(void *arg) { (void)arg; }
+
+static void ttsp_main(void *arg)
+{
+    ttsp_env *e = arg;
+    rt_waitgroup_add(&e->wg, 1);
+    rt_go(one_long_charge, e);
+    rt_sleep(MS);
+    rt_stw_run(RT_STW_USER, "ttsp", noop, NULL, &e->info);
+    rt_waitgroup_wait(&e->wg);
+}
+
+START_TEST(test_ttsp_follows_async_preemption)
+{
+    ttsp_env on = {0}, off = {0};
+    run_opts o = {.engine = ENGINE(_i), .procs = 2};
+    ck_assert_int_eq(run_with(&o, ttsp_main, &on, NULL, 0), 0);
+    o.no_async_preempt = true;
+    ck_assert_int_eq(run_with(&o, ttsp_main, &off, NULL, 0), 0);
+    /* with async preemption the loop stops within a 10 us slice (virtual: exactly) */
+    ck_assert_msg(on.info.ttsp_ns <= (ENGINE(_i) == RT_ENGINE_VIRTUAL ? 10 * US : 5 * MS),
+                  "ttsp %lld", (long long)on.info.ttsp_ns);
+    /* without it the whole rest of the 40 ms loop: 39 ms after the request at 1 ms */
+    ck_assert_msg(off.info.ttsp_ns >= 30 * MS, "ttsp %lld", (long long)off.info.ttsp_ns);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- ragged barrier */
+
+static void note_p(int p_id, void *arg)
+{
+    stw_env *e = arg;
+    __atomic_add_fetch(&e->barrier_runs[p_id], 1, __ATOMIC_SEQ_CST);
+    atomic_inc(&e->barrier_total);
+}
+
+static void barrier_main(void *arg)
+{
+    stw_env *e = arg;
+    spinner sp[3];
+    rt_waitgroup_add(&e->wg, 3);
+    for (int i = 0; i < 3; i++) {
+        sp[i] = (spinner){e, i};
+        rt_go(spin, &sp[i]);
+    }
+    rt_sleep(MS);
+    rt_ragged_barrier(note_p, e);
+    atomic_put(&e->stop, 1);
+    rt_waitgroup_wait(&e->wg);
+}
+
+START_TEST(test_ragged_barrier_runs_once_per_p)
+{
+    int procs[] = {1, 4, 8};
+    for (int k = 0; k < 3; k++) {
+        stw_env e = {0};
+        run(ENGINE(_i), procs[k], barrier_main, &e);
+        ck_assert_int_eq(e.barrier_total, procs[k]);
+        for (int p = 0; p < procs[k]; p++)
+            ck_assert_int_eq(e.barrier_runs[p], 1);
+    }
+}
+END_TEST
+
+/* ---------------------------------------------------------------- traced */
+
+static int count_kind(const rt_trace_buf *b, uint32_t kind)
+{
+    int n = 0;
+    for (size_t i = 0; i < b->n; i++)
+        n += b->ev[i].kind == kind;
+    return n;
+}
+
+START_TEST(test_stw_is_traced)
+{
+    rt_trace_buf tb = {0};
+    ttsp_env e = {0};
+    run_opts o = {.engine = ENGINE(_i), .procs = 2, .trace = &tb};
+    ck_assert_int_eq(run_with(&o, ttsp_main, &e, NULL, 0), 0);
+    ck_assert_int_eq(count_kind(&tb, RT_EV_STW_BEGIN), 1);
+    ck_assert_int_eq(count_kind(&tb, RT_EV_STW_END), 1);
+    for (size_t i = 0; i < tb.n; i++)
+        if (tb.ev[i].kind == RT_EV_STW_END) {
+            ck_assert_int_eq(tb.ev[i].arg[0], RT_STW_USER);
+            ck_assert_int_eq((int64_t)tb.ev[i].arg[1], e.info.ttsp_ns);
+            ck_assert_int_eq((int64_t)tb.ev[i].arg[2], e.info.pause_ns);
+        } else if (tb.ev[i].kind == RT_EV_STW_BEGIN) {
+            ck_assert_str_eq(tb.ev[i].str, "ttsp");
+        }
+    rt_trace_buf_destroy(&tb);
+}
+END_TEST
+
+Suite *stw_suite(void)
+{
+    Suite *s = suite_create("stw");
+    TCase *tc = tcase_create("stw");
+    tcase_set_timeout(tc, 60);
+    add_both(tc, test_stw_stops_every_other_p);
+    add_both(tc, test_ttsp_follows_async_preemption);
+    add_both(tc, test_ragged_barrier_runs_once_per_p);
+    add_both(tc, test_stw_is_traced);
+    suite_add_tcase(s, tc);
+    return s;
+}
