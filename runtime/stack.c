@@ -29,6 +29,14 @@
 #if HAVE_VALGRIND_VALGRIND_H
 #include <valgrind/valgrind.h>
 #endif
+#if GORSIM_ASAN
+#include <sanitizer/asan_interface.h>
+/* Frames of goroutines abandoned when a run ends stay poisoned in ASan's shadow even after
+   the memory is unmapped; the next runtime maps its stacks at the same fixed address. */
+#define unpoison(p, n) __asan_unpoison_memory_region((p), (n))
+#else
+#define unpoison(p, n) ((void)(p), (void)(n))
+#endif
 
 #ifndef MAP_NORESERVE
 #define MAP_NORESERVE 0
@@ -81,8 +89,11 @@ int rt__stack_pool_init(rt_stack_pool *sp, size_t usable_bytes)
 
 void rt__stack_pool_destroy(rt_stack_pool *sp)
 {
-    for (size_t i = 0; i < sp->nregions; i++)
-        munmap(sp->regions[i].base, sp->slot_bytes * sp->slots_per_region);
+    for (size_t i = 0; i < sp->nregions; i++) {
+        rt_stack_region *r = &sp->regions[i];
+        unpoison(r->base, sp->slot_bytes * r->used);
+        munmap(r->base, sp->slot_bytes * sp->slots_per_region);
+    }
     free(sp->regions);
     sp->regions = NULL;
     sp->nregions = sp->capregions = 0;
@@ -143,6 +154,7 @@ int rt__stack_alloc(rt_stack_pool *sp, rt_stack *out)
         rt__unlock(&sp->lk);
         return -1;
     }
+    unpoison(rw, (size_t)(slot + sp->slot_bytes - rw));
     r->used++;
     sp->nguarded += guarded;
     rt__unlock(&sp->lk);

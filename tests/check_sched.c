@@ -49,20 +49,27 @@ static void block_forever(void *arg)
     rt_chan_recv(c, NULL);
 }
 
+typedef struct early_env {
+    rt_chan *c;
+    int live;
+} early_env;
+
 static void main_returns_early(void *arg)
 {
-    rt_chan *c = rt_chan_new(0, 0);
+    early_env *e = arg;
+    e->c = rt_chan_new(0, 0);
     for (int i = 0; i < 10; i++)
-        rt_go(block_forever, c);
+        rt_go(block_forever, e->c);
     rt_gosched();
-    *(int *)arg = rt_num_goroutine(rt_self_sched());
+    e->live = rt_num_goroutine(rt_self_sched());
 }
 
 START_TEST(test_main_return_ends_program)
 {
-    int live = 0;
-    run(ENGINE(_i), 2, main_returns_early, &live);
-    ck_assert_int_eq(live, 11); /* main + 10 blocked: the run still ended */
+    early_env e = {0};
+    run(ENGINE(_i), 2, main_returns_early, &e);
+    ck_assert_int_eq(e.live, 11); /* main + 10 blocked: the run still ended */
+    rt_chan_free(e.c);
 }
 END_TEST
 
@@ -299,10 +306,11 @@ END_TEST
 
 /* ---------------------------------------------------------------- deadlock */
 
+/* recv_nobody_sends blocks main and another goroutine for good; the channel goes to *arg
+   so the test can free it after the run. */
 static void recv_nobody_sends(void *arg)
 {
-    (void)arg;
-    rt_chan *c = rt_chan_new(sizeof(int), 0);
+    rt_chan *c = *(rt_chan **)arg = rt_chan_new(sizeof(int), 0);
     rt_go(block_forever, c);
     rt_chan_recv(c, NULL);
 }
@@ -312,8 +320,10 @@ START_TEST(test_deadlock_is_fatal)
     for (int procs = 1; procs <= 4; procs *= 4) {
         run_opts o = {.engine = ENGINE(_i), .procs = procs};
         char msg[256];
-        ck_assert_int_eq(run_with(&o, recv_nobody_sends, NULL, msg, sizeof msg), 2);
+        rt_chan *c = NULL;
+        ck_assert_int_eq(run_with(&o, recv_nobody_sends, &c, msg, sizeof msg), 2);
         ck_assert_str_eq(msg, "all goroutines are asleep - deadlock!");
+        rt_chan_free(c);
     }
 }
 END_TEST
@@ -328,8 +338,10 @@ START_TEST(test_pending_timer_is_not_deadlock)
 {
     run_opts o = {.engine = ENGINE(_i), .procs = 2};
     char msg[256];
-    ck_assert_int_eq(run_with(&o, sleep_then_deadlock, NULL, msg, sizeof msg), 2);
+    rt_chan *c = NULL;
+    ck_assert_int_eq(run_with(&o, sleep_then_deadlock, &c, msg, sizeof msg), 2);
     ck_assert_str_eq(msg, "all goroutines are asleep - deadlock!");
+    rt_chan_free(c);
 }
 END_TEST
 
@@ -339,7 +351,8 @@ static void deadlock_exit_main(void)
     rt_config cfg;
     rt_config_init(&cfg);
     rt_sched *s = rt_sched_new(&cfg);
-    rt_sched_run(s, recv_nobody_sends, NULL);
+    static rt_chan *c;
+    rt_sched_run(s, recv_nobody_sends, &c);
 }
 
 START_TEST(test_deadlock_exits_with_status_2)
@@ -440,6 +453,7 @@ START_TEST(test_g_foreach_reports_stacks)
 {
     stack_env e = {0};
     run(ENGINE(_i), 2, stacks_main, &e);
+    rt_chan_free(e.gate);
     ck_assert_int_eq(e.seen, 6);
     ck_assert_int_eq(e.sp_inside, 6);
     ck_assert_int_eq(e.guarded, 5);
