@@ -42,11 +42,11 @@ static bool allgs_add(rt_sched *s, rt_g *g)
 /* gfget takes a dead G from p's free list, refilling it from the global list. */
 static rt_g *gfget(rt_sched *s, rt_p *p)
 {
-    if (!p->gfree && s->gfree) {
+    if (!p->gfree && ld_acq(&s->gfree)) {
         rt__lock(&s->lock);
         while (p->ngfree < RT_GFREE_MAX / 2 && s->gfree) {
             rt_g *g = s->gfree;
-            s->gfree = g->schedlink;
+            st_rel(&s->gfree, g->schedlink);
             s->ngfree--;
             g->schedlink = p->gfree;
             p->gfree = g;
@@ -127,7 +127,7 @@ void rt__g_free(rt_sched *s, rt_p *p, rt_g *g)
         p->gfree = x->schedlink;
         p->ngfree--;
         x->schedlink = s->gfree;
-        s->gfree = x;
+        st_rel(&s->gfree, x);
         s->ngfree++;
     }
     rt__unlock(&s->lock);

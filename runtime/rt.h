@@ -132,7 +132,6 @@ typedef enum rt_g_status {
     X(RT_WAIT_SELECT_NO_CASES, "select (no cases)") \
     X(RT_WAIT_SLEEP, "sleep")                      \
     X(RT_WAIT_SEMACQUIRE, "semacquire")            \
-    X(RT_WAIT_STW, "stopping the world")           \
     X(RT_WAIT_PARKED, "park")
 #define RT_WAIT_ENUM(name, str) name,
 typedef enum rt_wait_reason { RT_WAIT_REASONS(RT_WAIT_ENUM) RT_WAIT_BUILTIN_COUNT } rt_wait_reason;
@@ -203,6 +202,15 @@ GORSIM_API void **rt_g_slot(rt_g *g, int slot);
 typedef rt_g *(*rt_find_work_hook)(rt_sched *s, int p_id, void *arg);
 GORSIM_API void rt_sched_set_find_work_hook(rt_sched *s, rt_find_work_hook fn, void *arg);
 GORSIM_API void rt_sched_set_idle_work_hook(rt_sched *s, rt_find_work_hook fn, void *arg);
+/*
+ * A safe-point hook runs on P p_id at its next safe point after rt_p_request_safepoint asked
+ * for it (an idle P: when it next runs) — how gc/ will ask one P to flush its buffers or to
+ * stop a goroutine for a stack scan. It runs in scheduler context on that P and must not
+ * block. Requests may come from any goroutine; several before the hook runs count once.
+ */
+typedef void (*rt_safepoint_hook)(rt_sched *s, int p_id, void *arg);
+GORSIM_API void rt_sched_set_safepoint_hook(rt_sched *s, rt_safepoint_hook fn, void *arg);
+GORSIM_API void rt_p_request_safepoint(rt_sched *s, int p_id);
 
 /* ---------------------------------------------------------------- time and cost */
 

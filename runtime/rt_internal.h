@@ -163,7 +163,8 @@ enum {
     RT_SIG_PREEMPT = 1u << 0,   /* time slice used up (threads: set by sysmon) */
     RT_SIG_STW = 1u << 1,       /* stop for a stop-the-world */
     RT_SIG_SAFEPOINT = 1u << 2, /* run the ragged-barrier function */
-    RT_SIG_DONE = 1u << 3       /* the run ended: leave for the scheduler loop */
+    RT_SIG_DONE = 1u << 3,      /* the run ended: leave for the scheduler loop */
+    RT_SIG_HOOK = 1u << 4       /* run the upper layers' safe-point hook */
 };
 
 #define RT_RUNQ_SIZE 256
@@ -218,7 +219,7 @@ struct rt_m {
     rt_g *after_g;
     rt_park_commit after_commit;
     void *after_arg;
-    bool spinning;           /* threads: looking for work without a G */
+    bool spinning;           /* atomic; threads: woken to look for work (counted in nmspinning) */
     rt_note note;            /* threads: sleep/wake */
     pthread_t thread;
     void *g0_lo;             /* g0's stack bounds (sanitizer fiber switches) */
@@ -267,7 +268,7 @@ struct rt_sched {
     uint32_t lock;           /* sched lock: global queue, idle list, allgs, free Gs */
     rt_g *runq_head, *runq_tail;
     int32_t runq_size;       /* atomic reads allowed */
-    rt_g *gfree;             /* global free Gs */
+    rt_g *gfree;             /* global free Gs; written under lock, peeked atomically */
     int ngfree;
     rt_g **allgs;
     size_t nallgs, capallgs;
@@ -316,6 +317,8 @@ struct rt_sched {
     int np_slots, ng_slots;
     rt_find_work_hook find_work, idle_work;
     void *find_work_arg, *idle_work_arg;
+    rt_safepoint_hook sp_hook;
+    void *sp_hook_arg;
 
     /* virtual engine (vengine.c) */
     rt_p **vheap;            /* active Ps by (clock, id) (INV-P-ACTIVE) */
@@ -344,6 +347,7 @@ rt_g *rt__find_runnable(rt_m *m, bool *inherit); /* + stealing and the idle hook
 void rt__ready_at(rt_m *m, rt_g *g, int64_t when, bool next);
 bool rt__handle_signals(rt_m *m);            /* at a safe point; true if it switched */
 void rt__preempt_current(rt_m *m);
+void rt__run_safepoint_hook(rt_m *m, rt_p *p); /* RT_SIG_HOOK seen */
 void rt__end_run(rt_sched *s, int code);
 int64_t rt__cost(const rt_sched *s, int id);
 

@@ -325,6 +325,8 @@ void rt__schedule(rt_m *m)
     rt_g *self = m->curg;
     st_rel(&p->curg, NULL);
     advance(m, RT_COST_SWITCH);
+    if (ld_acq(&p->signal) & RT_SIG_HOOK) /* a scheduling decision is a safe point */
+        rt__run_safepoint_hook(m, p);
     if (!(ld_acq(&p->signal) & (RT_SIG_STW | RT_SIG_SAFEPOINT | RT_SIG_DONE))) {
         bool inherit;
         rt_g *g = rt__find_local(m, &inherit);
@@ -362,6 +364,8 @@ bool rt__handle_signals(rt_m *m)
     uint32_t sig = ld_acq(&p->signal);
     if (sig & RT_SIG_DONE)
         rt__switch_to_g0(m); /* the run is over: this G is abandoned where it stands */
+    if (sig & RT_SIG_HOOK)
+        rt__run_safepoint_hook(m, p);
     if (sig & RT_SIG_SAFEPOINT)
         rt__run_safepoint_fn(m, p);
     if (sig & RT_SIG_STW)
@@ -374,6 +378,19 @@ bool rt__handle_signals(rt_m *m)
         return true;
     }
     return false;
+}
+
+void rt__run_safepoint_hook(rt_m *m, rt_p *p)
+{
+    and_rel(&p->signal, ~(uint32_t)RT_SIG_HOOK);
+    if (m->s->sp_hook)
+        m->s->sp_hook(m->s, p->id, m->s->sp_hook_arg);
+}
+
+void rt_p_request_safepoint(rt_sched *s, int p_id)
+{
+    rt_assert(p_id >= 0 && p_id < s->nprocs);
+    or_rel(&s->ps[p_id].signal, RT_SIG_HOOK);
 }
 
 void rt__preempt_current(rt_m *m)
@@ -671,6 +688,12 @@ void rt_sched_set_idle_work_hook(rt_sched *s, rt_find_work_hook fn, void *arg)
 {
     s->idle_work = fn;
     s->idle_work_arg = arg;
+}
+
+void rt_sched_set_safepoint_hook(rt_sched *s, rt_safepoint_hook fn, void *arg)
+{
+    s->sp_hook = fn;
+    s->sp_hook_arg = arg;
 }
 
 const char *rt_ctx_backend(void) { return rt__ctx_backend_name(); }

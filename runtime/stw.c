@@ -93,7 +93,7 @@ void rt_stw_start(rt_stw_info *info)
     rt__unlock(&s->lock);
     RT_TRACE(m, RT_EV_STW_END, m->curg->id, (uint64_t)info->reason, (uint64_t)info->ttsp_ns,
              (uint64_t)info->pause_ns, NULL);
-    if (s->runq_size > 0)
+    if (ld_acq(&s->runq_size) > 0)
         s->eng->wakep(s, info->end_ns);
     rt_mutex_unlock(&s->worldsema);
 }

@@ -81,7 +81,7 @@ static void t_wakep(rt_sched *s, int64_t now)
     if (p) {
         pidle_take(s, p);
         p->status = RT_P_RUNNING;
-        p->m->spinning = true;
+        st_rel(&p->m->spinning, true);
     }
     rt__unlock(&s->lock);
     if (p)
@@ -157,12 +157,12 @@ static bool any_work(rt_sched *s)
     return false;
 }
 
+/* stop_spinning ends m's spinning; the exchange makes exactly one caller give back the
+   count that t_wakep took, however a wake-up and a going-idle race. */
 static void stop_spinning(rt_m *m)
 {
-    if (m->spinning) {
-        m->spinning = false;
+    if (xchg(&m->spinning, false))
         xadd(&m->s->nmspinning, -1);
-    }
 }
 
 /* go_idle parks m's P; returns false if it should look again at once. */
@@ -234,6 +234,8 @@ static rt_g *findrunnable(rt_m *m, bool *inherit)
         uint32_t sig = ld_acq(&p->signal);
         if (ld_acq(&s->done))
             return NULL;
+        if (sig & RT_SIG_HOOK)
+            rt__run_safepoint_hook(m, p);
         if (sig & RT_SIG_SAFEPOINT)
             rt__run_safepoint_fn(m, p);
         if (sig & RT_SIG_STW) {
@@ -243,7 +245,7 @@ static rt_g *findrunnable(rt_m *m, bool *inherit)
         and_rel(&p->signal, ~(uint32_t)RT_SIG_PREEMPT);
         rt_g *g = rt__find_runnable(m, inherit);
         if (g) {
-            if (m->spinning) {
+            if (ld_acq(&m->spinning)) {
                 stop_spinning(m);
                 t_wakep(s, 0); /* we were the last spinner: let another look (Go's resetspinning) */
             }

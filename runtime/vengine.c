@@ -246,6 +246,8 @@ static void run_p(rt_m *m, rt_p *p)
         p->spinning = false;
         s->nmspinning--;
     }
+    if (sig & RT_SIG_HOOK)
+        rt__run_safepoint_hook(m, p);
     if (sig & RT_SIG_SAFEPOINT)
         rt__run_safepoint_fn(m, p);
     if (sig & RT_SIG_STW) {

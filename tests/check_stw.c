@@ -161,6 +161,64 @@ START_TEST(test_ragged_barrier_runs_once_per_p)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- safe-point hook */
+
+typedef struct hook_env {
+    stw_env e;
+    long runs[RT_MAX_PROCS];
+    long spinner_p;
+} hook_env;
+
+static void on_safepoint(rt_sched *s, int p_id, void *arg)
+{
+    hook_env *h = arg;
+    (void)s;
+    atomic_inc(&h->runs[p_id]);
+}
+
+static void spin_note_p(void *arg)
+{
+    hook_env *h = arg;
+    atomic_put(&h->spinner_p, rt_p_id() + 1);
+    while (!atomic_get(&h->e.stop))
+        rt_charge(1 * US);
+    rt_waitgroup_done(&h->e.wg);
+}
+
+static void hook_main(void *arg)
+{
+    hook_env *h = arg;
+    rt_waitgroup_add(&h->e.wg, 1);
+    rt_go(spin_note_p, h);
+    while (!atomic_get(&h->spinner_p) || atomic_get(&h->spinner_p) - 1 == rt_p_id())
+        rt_sleep(100 * US); /* until the spinner runs on another P than ours */
+    int p = (int)atomic_get(&h->spinner_p) - 1;
+    rt_p_request_safepoint(rt_self_sched(), p);
+    rt_p_request_safepoint(rt_self_sched(), p); /* twice before it runs: once */
+    while (!atomic_get(&h->runs[p]))
+        rt_sleep(100 * US);
+    atomic_put(&h->e.stop, 1);
+    rt_waitgroup_wait(&h->e.wg);
+}
+
+START_TEST(test_safepoint_hook_runs_on_requested_p)
+{
+    rt_config cfg;
+    rt_config_init(&cfg);
+    cfg.engine = ENGINE(_i);
+    cfg.nprocs = 2;
+    cfg.fatal_returns = true;
+    rt_sched *s = rt_sched_new(&cfg);
+    hook_env h = {0};
+    rt_sched_set_safepoint_hook(s, on_safepoint, &h);
+    ck_assert_int_eq(rt_sched_run(s, hook_main, &h), 0);
+    int p = (int)h.spinner_p - 1;
+    ck_assert_int_eq(h.runs[p], 1);
+    ck_assert_int_eq(h.runs[1 - p], 0);
+    rt_sched_free(s);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- traced */
 
 static int count_kind(const rt_trace_buf *b, uint32_t kind)
@@ -200,6 +258,7 @@ Suite *stw_suite(void)
     add_both(tc, test_ttsp_follows_async_preemption);
     add_both(tc, test_ragged_barrier_runs_once_per_p);
     add_both(tc, test_stw_is_traced);
+    add_both(tc, test_safepoint_hook_runs_on_requested_p);
     suite_add_tcase(s, tc);
     return s;
 }
