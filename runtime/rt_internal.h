@@ -2,7 +2,8 @@
  * rt_internal.h — runtime/'s structures and cross-file functions; for the runtime/ sources and the
  * runtime tests only.
  *
- * Files: ctx*.{c,S} context switch; lock.c internal locks and notes; stack.c goroutine
+ * Files: ctx*.{c,S} context switch; lock.c internal locks and notes; minheap.c the
+ * binary heap of timers and active Ps; stack.c goroutine
  * stacks and the overflow handler; g.c G allocation, entry, exit, iteration; runq.c run
  * queues; sched.c scheduling decisions, park/ready, the post-switch protocol; vengine.c the
  * virtual engine; tengine.c the threads engine and sysmon; stw.c stop-the-world and ragged
@@ -116,6 +117,26 @@ static inline bool rt__stack_canary_ok(const rt_stack *st)
 void rt__stack_thread_init(rt_m *m);
 void rt__stack_thread_destroy(rt_m *m);
 void rt__stack_overflow(rt_g *g) __attribute__((noreturn));
+
+/* ---------------------------------------------------------------- minheap.c */
+
+/* A binary min-heap of pointers; each element holds its position (an int at index_offset,
+   -1 when not in the heap). */
+typedef struct rt_minheap {
+    void **a;
+    int n, cap;
+    bool (*before)(const void *x, const void *y); /* strict order: x comes first */
+    size_t index_offset;
+} rt_minheap;
+void rt__minheap_init(rt_minheap *h, bool (*before)(const void *, const void *),
+                      size_t index_offset);
+void rt__minheap_destroy(rt_minheap *h);
+bool rt__minheap_reserve(rt_minheap *h, int cap); /* false when out of memory */
+bool rt__minheap_push(rt_minheap *h, void *x);    /* false when out of memory */
+void *rt__minheap_pop(rt_minheap *h);
+void rt__minheap_remove(rt_minheap *h, void *x);
+bool rt__minheap_contains(const rt_minheap *h, void *x);
+static inline void *rt__minheap_top(const rt_minheap *h) { return h->n ? h->a[0] : NULL; }
 
 /* ---------------------------------------------------------------- G, P, M */
 
@@ -288,8 +309,7 @@ struct rt_sched {
 
     /* timers (timer.c) */
     uint32_t timers_lock;
-    rt_timer **theap;
-    int ntimers, captimers;
+    rt_minheap timers;       /* pending rt_timer by (when, seq) */
     int64_t timers_next;     /* atomic: earliest when, INT64_MAX when none */
     uint32_t timer_seq;      /* next rt_timer.seq; guarded by timers_lock */
 
@@ -321,8 +341,7 @@ struct rt_sched {
     void *sp_hook_arg;
 
     /* virtual engine (vengine.c) */
-    rt_p **vheap;            /* active Ps by (clock, id) (INV-P-ACTIVE) */
-    int vheap_n;
+    rt_minheap active;       /* active Ps by (clock, id) (INV-P-ACTIVE) */
 
     /* threads engine (tengine.c) */
     int64_t mono0;           /* monotonic ns at start */

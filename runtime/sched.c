@@ -609,9 +609,8 @@ rt_sched *rt_sched_new(const rt_config *cfg)
     s->preempt_slice_ns = cfg->preempt_slice_ns ? cfg->preempt_slice_ns : 10 * 1000;
     s->ps = calloc((size_t)np, sizeof *s->ps);
     s->pidle = calloc((size_t)np, sizeof *s->pidle);
-    s->vheap = calloc((size_t)np, sizeof *s->vheap);
     s->costs = cfg->costs ? rt__cost_model_copy(cfg->costs) : rt_cost_model_new();
-    if (!s->ps || !s->pidle || !s->vheap || !s->costs)
+    if (!s->ps || !s->pidle || !s->costs)
         goto fail;
     s->cost = rt__cost_table(s->costs);
     if (!s->cost)
@@ -646,7 +645,6 @@ void rt_sched_free(rt_sched *s)
     free(s->ms);
     free(s->ps);
     free(s->pidle);
-    free(s->vheap);
     free(s->cost);
     rt_cost_model_free(s->costs);
     free(s);

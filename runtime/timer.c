@@ -7,69 +7,28 @@
  */
 #include "rt_internal.h"
 #include <limits.h>
+#include <stddef.h>
 #include <stdlib.h>
 
-static inline bool t_before(const rt_timer *a, const rt_timer *b)
+static bool t_before(const void *x, const void *y)
 {
+    const rt_timer *a = x, *b = y;
     return a->when < b->when || (a->when == b->when && (int32_t)(a->seq - b->seq) < 0);
-}
-
-static void tswap(rt_sched *s, int i, int j)
-{
-    rt_timer *t = s->theap[i];
-    s->theap[i] = s->theap[j];
-    s->theap[j] = t;
-    s->theap[i]->heap_index = i;
-    s->theap[j]->heap_index = j;
-}
-
-static void tup(rt_sched *s, int i)
-{
-    while (i > 0 && t_before(s->theap[i], s->theap[(i - 1) / 2])) {
-        tswap(s, i, (i - 1) / 2);
-        i = (i - 1) / 2;
-    }
-}
-
-static void tdown(rt_sched *s, int i)
-{
-    for (;;) {
-        int l = 2 * i + 1, r = l + 1, m = i;
-        if (l < s->ntimers && t_before(s->theap[l], s->theap[m]))
-            m = l;
-        if (r < s->ntimers && t_before(s->theap[r], s->theap[m]))
-            m = r;
-        if (m == i)
-            return;
-        tswap(s, i, m);
-        i = m;
-    }
-}
-
-static void tremove(rt_sched *s, rt_timer *t)
-{
-    int i = t->heap_index;
-    tswap(s, i, --s->ntimers);
-    t->heap_index = -1;
-    if (i < s->ntimers) {
-        tup(s, i);
-        tdown(s, i);
-    }
 }
 
 static void publish_next(rt_sched *s)
 {
-    st_rel(&s->timers_next, s->ntimers ? s->theap[0]->when : INT64_MAX);
+    rt_timer *t = rt__minheap_top(&s->timers);
+    st_rel(&s->timers_next, t ? t->when : INT64_MAX);
 }
 
-void rt__timers_init(rt_sched *s) { s->timers_next = INT64_MAX; }
-
-void rt__timers_destroy(rt_sched *s)
+void rt__timers_init(rt_sched *s)
 {
-    free(s->theap);
-    s->theap = NULL;
-    s->ntimers = s->captimers = 0;
+    rt__minheap_init(&s->timers, t_before, offsetof(rt_timer, heap_index));
+    s->timers_next = INT64_MAX;
 }
+
+void rt__timers_destroy(rt_sched *s) { rt__minheap_destroy(&s->timers); }
 
 bool rt__timers_pending(rt_sched *s) { return rt__timers_next(s) != INT64_MAX; }
 
@@ -78,24 +37,15 @@ void rt_timer_start(rt_timer *t, int64_t when, rt_func fn, void *arg)
     rt_m *m = rt__m();
     rt_sched *s = m->s;
     rt__lock(&s->timers_lock);
-    if (t->heap_index >= 0 && t->heap_index < s->ntimers && s->theap[t->heap_index] == t)
-        tremove(s, t);
-    if (s->ntimers == s->captimers) {
-        int cap = s->captimers ? s->captimers * 2 : 64;
-        rt_timer **h = realloc(s->theap, (size_t)cap * sizeof *h);
-        if (!h)
-            rt_throw("out of memory growing the timer heap");
-        s->theap = h;
-        s->captimers = cap;
-    }
+    if (rt__minheap_contains(&s->timers, t))
+        rt__minheap_remove(&s->timers, t);
     t->when = when;
     t->fn = fn;
     t->arg = arg;
     t->seq = s->timer_seq++;
-    t->heap_index = s->ntimers;
-    s->theap[s->ntimers++] = t;
-    tup(s, t->heap_index);
-    bool earliest = s->theap[0] == t;
+    if (!rt__minheap_push(&s->timers, t))
+        rt_throw("out of memory growing the timer heap");
+    bool earliest = rt__minheap_top(&s->timers) == t;
     publish_next(s);
     rt__unlock(&s->timers_lock);
     if (earliest)
@@ -106,10 +56,9 @@ bool rt_timer_stop(rt_timer *t)
 {
     rt_sched *s = rt__m()->s;
     rt__lock(&s->timers_lock);
-    bool pending = t->heap_index >= 0 && t->heap_index < s->ntimers &&
-                   s->theap[t->heap_index] == t;
+    bool pending = rt__minheap_contains(&s->timers, t);
     if (pending)
-        tremove(s, t);
+        rt__minheap_remove(&s->timers, t);
     publish_next(s);
     rt__unlock(&s->timers_lock);
     return pending;
@@ -118,11 +67,12 @@ bool rt_timer_stop(rt_timer *t)
 rt_timer *rt__timers_pop_due(rt_sched *s, int64_t now)
 {
     rt__lock(&s->timers_lock);
-    rt_timer *t = NULL;
-    if (s->ntimers && s->theap[0]->when <= now) {
-        t = s->theap[0];
-        tremove(s, t);
+    rt_timer *t = rt__minheap_top(&s->timers);
+    if (t && t->when <= now) {
+        rt__minheap_remove(&s->timers, t);
         publish_next(s);
+    } else {
+        t = NULL;
     }
     rt__unlock(&s->timers_lock);
     return t;

@@ -18,6 +18,7 @@
  */
 #include "rt_internal.h"
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 
 /* ---------------------------------------------------------------- the active heap */
@@ -27,56 +28,16 @@ static inline bool before(const rt_p *a, const rt_p *b)
     return a->clock < b->clock || (a->clock == b->clock && a->id < b->id);
 }
 
-static void heap_swap(rt_sched *s, int i, int j)
-{
-    rt_p *t = s->vheap[i];
-    s->vheap[i] = s->vheap[j];
-    s->vheap[j] = t;
-    s->vheap[i]->heap_index = i;
-    s->vheap[j]->heap_index = j;
-}
+static bool p_before(const void *x, const void *y) { return before(x, y); }
 
-static void heap_up(rt_sched *s, int i)
-{
-    while (i > 0 && before(s->vheap[i], s->vheap[(i - 1) / 2])) {
-        heap_swap(s, i, (i - 1) / 2);
-        i = (i - 1) / 2;
-    }
-}
-
-static void heap_down(rt_sched *s, int i)
-{
-    for (;;) {
-        int l = 2 * i + 1, r = l + 1, m = i;
-        if (l < s->vheap_n && before(s->vheap[l], s->vheap[m]))
-            m = l;
-        if (r < s->vheap_n && before(s->vheap[r], s->vheap[m]))
-            m = r;
-        if (m == i)
-            return;
-        heap_swap(s, i, m);
-        i = m;
-    }
-}
-
+/* The heap never holds more than nprocs Ps and is sized for them: pushes cannot fail. */
 static void heap_push(rt_sched *s, rt_p *p)
 {
-    rt_assert_internal(p->heap_index < 0);
-    p->heap_index = s->vheap_n;
-    s->vheap[s->vheap_n++] = p;
-    heap_up(s, p->heap_index);
+    rt_assert(p->heap_index < 0); /* INV-P-ACTIVE: at most once in the heap */
+    rt__minheap_push(&s->active, p);
 }
-
-static rt_p *heap_pop(rt_sched *s)
-{
-    if (s->vheap_n == 0)
-        return NULL;
-    rt_p *p = s->vheap[0];
-    heap_swap(s, 0, --s->vheap_n);
-    heap_down(s, 0);
-    p->heap_index = -1;
-    return p;
-}
+static rt_p *heap_pop(rt_sched *s) { return rt__minheap_pop(&s->active); }
+static inline rt_p *heap_top(const rt_sched *s) { return rt__minheap_top(&s->active); }
 
 /* ---------------------------------------------------------------- engine operations */
 
@@ -119,7 +80,8 @@ static void v_wakep(rt_sched *s, int64_t now)
 /* must_yield reports whether another P or a timer comes before p. */
 static inline bool must_yield(const rt_sched *s, const rt_p *p)
 {
-    return (s->vheap_n > 0 && before(s->vheap[0], p)) || s->timers_next <= p->clock;
+    rt_p *top = heap_top(s);
+    return (top && before(top, p)) || s->timers_next <= p->clock;
 }
 
 /* yield suspends the current G on its P (still RUNNING) and runs whatever comes first. */
@@ -128,7 +90,7 @@ static void yield(rt_m *m)
     rt_sched *s = m->s;
     rt_p *p = m->p;
     heap_push(s, p);
-    rt_p *top = s->vheap[0];
+    rt_p *top = heap_top(s);
     if (s->timers_next <= top->clock || !top->curg) {
         rt__switch_to_g0(m);
         return;
@@ -181,6 +143,8 @@ static void v_leave(rt_m *m)
 
 static void v_owner_wait(rt_m *m)
 {
+    if (ld_acq(&m->s->owner_released))
+        return; /* the others finished while the owner was still charging */
     m->p->vwaiting = true;
     rt__switch_to_g0(m);
 }
@@ -188,6 +152,9 @@ static void v_owner_wait(rt_m *m)
 static void v_owner_resume(rt_sched *s, int64_t when)
 {
     rt_p *p = s->owner_p;
+    st_rel(&s->owner_released, 1);
+    if (!p->vwaiting)
+        return;
     if (p->clock < when)
         p->clock = when;
     p->vwaiting = false;
@@ -230,7 +197,7 @@ static void fire_timers(rt_m *m, int64_t when)
     if (target && !s->gcwaiting)
         activate(m, target, when, false);
     else
-        target = s->vheap_n ? s->vheap[0] : (s->owner_p ? s->owner_p : &s->ps[0]);
+        target = heap_top(s) ? heap_top(s) : (s->owner_p ? s->owner_p : &s->ps[0]);
     m->p = target;
     m->in_timer = true;
     rt__timers_run(m, when > target->clock ? when : target->clock);
@@ -278,7 +245,7 @@ static void engine_loop(rt_m *m)
 {
     rt_sched *s = m->s;
     while (!ld_acq(&s->done)) {
-        rt_p *top = s->vheap_n ? s->vheap[0] : NULL;
+        rt_p *top = heap_top(s);
         int64_t tnext = s->timers_next;
         if (tnext != INT64_MAX && (!top || tnext <= top->clock)) {
             fire_timers(m, tnext);
@@ -301,6 +268,11 @@ static int v_run(rt_sched *s)
 {
     rt_m *m = &s->ms[0];
     rt_m *saved = rt__tls_m;
+    rt__minheap_init(&s->active, p_before, offsetof(rt_p, heap_index));
+    for (int i = 0; i < s->nprocs; i++)
+        s->ps[i].heap_index = -1;
+    if (!rt__minheap_reserve(&s->active, s->nprocs))
+        rt_throw("out of memory for the active-P heap");
     rt__tls_m = m;
     rt__stack_thread_init(m);
     rt__m_fiber_init(m);
@@ -317,6 +289,7 @@ static int v_run(rt_sched *s)
     if (s->end_ns < end && s->exit_code != 0)
         s->end_ns = end;
     rt__stack_thread_destroy(m);
+    rt__minheap_destroy(&s->active);
     rt__tls_m = saved;
     return s->exit_code;
 }

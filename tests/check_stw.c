@@ -30,6 +30,16 @@ static void spin(void *arg)
     rt_waitgroup_done(&sp->e->wg);
 }
 
+/* start_spinners starts three spinners (sp must outlive them) and counts them in e->wg. */
+static void start_spinners(stw_env *e, spinner *sp)
+{
+    rt_waitgroup_add(&e->wg, 3);
+    for (int i = 0; i < 3; i++) {
+        sp[i] = (spinner){e, i};
+        rt_go(spin, &sp[i]);
+    }
+}
+
 static void snapshot(stw_env *e, long *out)
 {
     for (int i = 0; i < 3; i++)
@@ -57,11 +67,7 @@ static void stw_main(void *arg)
 {
     stw_env *e = arg;
     spinner sp[3];
-    rt_waitgroup_add(&e->wg, 3);
-    for (int i = 0; i < 3; i++) {
-        sp[i] = (spinner){e, i};
-        rt_go(spin, &sp[i]);
-    }
+    start_spinners(e, sp);
     rt_sleep(2 * MS);
     rt_stw_run(RT_STW_USER, "test", while_stopped, e, &e->info);
     rt_sleep(2 * MS);
@@ -137,11 +143,7 @@ static void barrier_main(void *arg)
 {
     stw_env *e = arg;
     spinner sp[3];
-    rt_waitgroup_add(&e->wg, 3);
-    for (int i = 0; i < 3; i++) {
-        sp[i] = (spinner){e, i};
-        rt_go(spin, &sp[i]);
-    }
+    start_spinners(e, sp);
     rt_sleep(MS);
     rt_ragged_barrier(note_p, e);
     atomic_put(&e->stop, 1);
