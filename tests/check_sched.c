@@ -297,10 +297,13 @@ START_TEST(test_sleepers_wake_in_deadline_order)
 {
     sleep_env e = {0};
     run(ENGINE(_i), 2, sleep_main, &e);
-    for (int k = 0; k < 8; k++)
-        ck_assert_int_eq(e.order[k], 7 - k);
     for (int i = 0; i < 8; i++)
         ck_assert_int_ge(e.woke[i], (8 - i) * 5 * MS);
+    /* Exact order only in the virtual engine: with real threads a late P fires two due
+       timers in one batch, and the second readied goroutine takes runnext, as in Go. */
+    if (ENGINE(_i) == RT_ENGINE_VIRTUAL)
+        for (int k = 0; k < 8; k++)
+            ck_assert_int_eq(e.order[k], 7 - k);
 }
 END_TEST
 

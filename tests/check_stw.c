@@ -215,7 +215,12 @@ START_TEST(test_safepoint_hook_runs_on_requested_p)
     rt_sched_set_safepoint_hook(s, on_safepoint, &h);
     ck_assert_int_eq(rt_sched_run(s, hook_main, &h), 0);
     int p = (int)h.spinner_p - 1;
-    ck_assert_int_eq(h.runs[p], 1);
+    /* Two requests before the P's next safe point run the hook once; with real threads the
+       spinner's P may reach a safe point between the two requests. */
+    if (ENGINE(_i) == RT_ENGINE_VIRTUAL)
+        ck_assert_int_eq(h.runs[p], 1);
+    else
+        ck_assert(h.runs[p] == 1 || h.runs[p] == 2);
     ck_assert_int_eq(h.runs[1 - p], 0);
     rt_sched_free(s);
 }
