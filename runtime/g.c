@@ -179,15 +179,25 @@ int rt_p_id(void)
     return m && m->p ? m->p->id : -1;
 }
 
+/* stopped_on_p reports whether running g sits on a P stopped for the world (threads engine:
+   its stack pointer was recorded when it stopped). */
+static bool stopped_on_p(const rt_sched *s, const rt_g *g)
+{
+    for (int i = 0; i < s->nprocs; i++)
+        if (ld_acq(&s->ps[i].curg) == g)
+            return s->ps[i].status == RT_P_GCSTOP;
+    return false;
+}
+
 void rt_g_stack(const rt_g *g, rt_stack_info *out)
 {
     out->lo = g->stack.lo;
     out->hi = g->stack.hi;
     out->guarded = g->stack.guarded;
-    rt_g_status st = rt__g_status(g);
     rt_m *m = rt__m();
-    bool live = st == RT_G_RUNNING && m && m->curg == g;
-    out->sp = live ? NULL : g->ctx.sp;
+    bool saved = rt__g_status(g) != RT_G_RUNNING ||
+                 (m && m->curg != g && (g->s->is_virtual || stopped_on_p(g->s, g)));
+    out->sp = saved ? g->ctx.sp : NULL;
 }
 
 void rt_g_foreach(rt_sched *s, void (*fn)(rt_g *g, void *arg), void *arg)

@@ -176,8 +176,9 @@ GORSIM_API void rt_ready(rt_g *g);
 typedef struct rt_stack_info {
     void *lo;       /* lowest usable address */
     void *hi;       /* one past the highest address (the stack grows down from here) */
-    void *sp;       /* saved stack pointer; NULL while the G runs. Callee-saved registers lie
-                       in [sp, hi) after a switch, so a scan of [sp, hi) covers them */
+    void *sp;       /* saved stack pointer, or NULL while the G runs (in the threads engine a
+                       G stopped for the world has one). Callee-saved registers lie in
+                       [sp, hi), so a scan of [sp, hi) covers them */
     bool guarded;   /* a PROT_NONE guard page lies below lo */
 } rt_stack_info;
 GORSIM_API void rt_g_stack(const rt_g *g, rt_stack_info *out);

@@ -6,6 +6,7 @@
 #include "tests/testutil.h"
 
 typedef struct stw_env {
+    int stacks_ok;          /* goroutines with a scannable saved sp, seen in the STW */
     long progress[8];       /* per spinner, bumped at every safe point */
     long stop;
     rt_waitgroup wg;
@@ -46,9 +47,21 @@ static void snapshot(stw_env *e, long *out)
         out[i] = atomic_get(&e->progress[i]);
 }
 
+static void count_scannable(rt_g *g, void *arg)
+{
+    stw_env *e = arg;
+    rt_stack_info si;
+    rt_g_stack(g, &si);
+    if (g == rt_self())
+        e->stacks_ok += si.sp == NULL; /* running: not scannable from here */
+    else
+        e->stacks_ok += si.sp && (char *)si.sp >= (char *)si.lo && (char *)si.sp < (char *)si.hi;
+}
+
 static void while_stopped(void *arg)
 {
     stw_env *e = arg;
+    rt_g_foreach(rt_self_sched(), count_scannable, e); /* the collector's view */
     long before[3], after[3];
     snapshot(e, before);
     if (rt_sched_engine(rt_self_sched()) == RT_ENGINE_THREADS) {
@@ -80,6 +93,7 @@ START_TEST(test_stw_stops_every_other_p)
     stw_env e = {0};
     run(ENGINE(_i), 4, stw_main, &e);
     ck_assert_int_eq(e.moved_while_stopped, 0);
+    ck_assert_int_eq(e.stacks_ok, 4); /* main and three spinners stopped mid-loop */
     for (int i = 0; i < 3; i++)
         ck_assert_int_gt(e.progress[i], 0); /* and they ran before and after */
     ck_assert_int_ge(e.info.stopped_ns, e.info.start_ns);
