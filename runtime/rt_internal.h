@@ -368,7 +368,6 @@ bool rt__handle_signals(rt_m *m);            /* at a safe point; true if it swit
 void rt__preempt_current(rt_m *m);
 void rt__run_safepoint_hook(rt_m *m, rt_p *p); /* RT_SIG_HOOK seen */
 void rt__end_run(rt_sched *s, int code);
-int64_t rt__cost(const rt_sched *s, int id);
 
 /* ---------------------------------------------------------------- runq.c */
 bool rt__runq_empty(const rt_p *p);
@@ -405,7 +404,6 @@ rt_g *rt__runq_steal(rt_p *p, rt_p *victim, bool steal_runnext);
 void rt__globrunq_put(rt_sched *s, rt_g *g);            /* takes the lock */
 void rt__globrunq_put_batch(rt_sched *s, rt_g *head, rt_g *tail, int n); /* lock held */
 rt_g *rt__globrunq_get(rt_sched *s, rt_p *p, int max); /* lock held */
-int rt__runq_len(const rt_p *p);
 
 /* ---------------------------------------------------------------- g.c */
 rt_g *rt__g_new(rt_sched *s, rt_p *p, rt_func fn, void *arg, uint64_t parent);
@@ -427,7 +425,6 @@ void rt__timers_destroy(rt_sched *s);
 int rt__timers_run(rt_m *m, int64_t now);
 static inline int64_t rt__timers_next(rt_sched *s) { return ld_acq(&s->timers_next); }
 bool rt__timers_pending(rt_sched *s);
-rt_timer *rt__timers_pop_due(rt_sched *s, int64_t now);
 
 /* ---------------------------------------------------------------- waitq (sync.c) */
 void rt__waitq_push(rt_waitq *q, rt_sudog *sg);

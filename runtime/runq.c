@@ -26,11 +26,6 @@ bool rt__runq_empty(const rt_p *p)
     }
 }
 
-int rt__runq_len(const rt_p *p)
-{
-    return (int)(ld_acq(&p->runqtail) - ld_acq(&p->runqhead)) + (ld_acq(&p->runnext) != NULL);
-}
-
 /* putslow moves half the full ring plus g to the global queue; false if a stealer raced us. */
 static bool putslow(rt_sched *s, rt_p *p, rt_g *g, uint32_t h, uint32_t t)
 {

@@ -223,8 +223,6 @@ void rt__after_switch(rt_m *m)
 
 /* ---------------------------------------------------------------- finding work */
 
-int64_t rt__cost(const rt_sched *s, int id) { return s->cost[id]; }
-
 /* run_due_timers fires the timers that are due (threads engine). */
 static void run_due_timers(rt_m *m)
 {

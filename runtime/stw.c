@@ -74,6 +74,7 @@ void rt_stw_stop(int reason, const char *name, rt_stw_info *info)
     if (s->is_virtual && m->p->clock < info->stopped_ns)
         m->p->clock = info->stopped_ns;
     info->ttsp_ns = info->stopped_ns - info->start_ns;
+    rt_assert_expensive(rt__sched_verify(s)); /* the queues are quiescent now */
     rt_charge_cost(RT_COST_STW_P, s->nprocs - 1);
 }
 

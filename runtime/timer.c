@@ -64,7 +64,8 @@ bool rt_timer_stop(rt_timer *t)
     return pending;
 }
 
-rt_timer *rt__timers_pop_due(rt_sched *s, int64_t now)
+/* pop_due removes and returns the earliest timer if it is due at now. */
+static rt_timer *pop_due(rt_sched *s, int64_t now)
 {
     rt__lock(&s->timers_lock);
     rt_timer *t = rt__minheap_top(&s->timers);
@@ -83,7 +84,7 @@ int rt__timers_run(rt_m *m, int64_t now)
     int n = 0;
     bool was = m->in_timer;
     m->in_timer = true;
-    for (rt_timer *t; (t = rt__timers_pop_due(m->s, now)); n++) {
+    for (rt_timer *t; (t = pop_due(m->s, now)); n++) {
         m->timer_when = t->when;
         t->fn(t->arg);
     }
