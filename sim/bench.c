@@ -188,18 +188,21 @@ static double median_runs(const bench_opts *o, const bench_def *b, long long n)
 typedef struct result {
     const bench_def *b;
     double ns, base_ns, ratio; /* base: swapcontext (switch) or Go; <0 if unavailable */
+    double go_ns;              /* switch only: Go's, for reference; <0 if unavailable */
 } result;
 
 static result run_one(const bench_opts *o, const bench_def *b, sim_go_bench *gb)
 {
     long long n = o->n ? o->n : b->default_n;
-    result r = {b, median_runs(o, b, n), -1, -1};
+    result r = {b, median_runs(o, b, n), -1, -1, -1};
     if (!strcmp(b->name, "switch")) {
         double v[64];
         for (int i = 0; i < o->runs; i++)
             v[i] = ucontext_switch_ns(n / 4 > 0 ? n / 4 : 1);
         r.base_ns = sim_median(v, (size_t)o->runs);
         r.ratio = r.ns > 0 ? r.base_ns / r.ns : -1; /* speedup */
+        if (gb)
+            r.go_ns = sim_go_bench_run(gb, b->name, n, o->runs, o->procs);
     } else if (gb) {
         r.base_ns = sim_go_bench_run(gb, b->name, n, o->runs, o->procs);
         r.ratio = r.base_ns > 0 ? r.ns / r.base_ns : -1; /* ratio_vs_go */
@@ -212,6 +215,8 @@ static void print_json_fields(const result *r)
     printf("\"%s\": %.2f", r->b->key, r->ns);
     if (!strcmp(r->b->name, "switch")) {
         printf(", \"ucontext_switch_ns\": %.2f, \"speedup\": %.2f", r->base_ns, r->ratio);
+        if (r->go_ns > 0)
+            printf(", \"go_switch_ns\": %.2f", r->go_ns);
     } else if (r->base_ns > 0) {
         printf(", \"go_%s\": %.2f, \"ratio_vs_go\": %.3f", r->b->key, r->base_ns, r->ratio);
     }
@@ -220,8 +225,12 @@ static void print_json_fields(const result *r)
 static void print_row(const result *r)
 {
     printf("%-8s %-40s %10.2f ns", r->b->name, r->b->what, r->ns);
-    if (!strcmp(r->b->name, "switch"))
-        printf("   swapcontext %8.2f ns   speedup %6.2fx\n", r->base_ns, r->ratio);
+    if (!strcmp(r->b->name, "switch")) {
+        printf("   swapcontext %8.2f ns   speedup %6.2fx", r->base_ns, r->ratio);
+        if (r->go_ns > 0)
+            printf("   (Go 1.19 %.2f ns)", r->go_ns);
+        printf("\n");
+    }
     else if (r->base_ns > 0)
         printf("   Go 1.19     %8.2f ns   ratio   %6.3f\n", r->base_ns, r->ratio);
     else
@@ -237,7 +246,8 @@ static int bench_help(void)
          "\n"
          "NAME:\n"
          "  switch  goroutine switch through the scheduler (two goroutines calling Gosched)\n"
-         "          vs swapcontext: switch_ns, ucontext_switch_ns, speedup\n"
+         "          vs swapcontext: switch_ns, ucontext_switch_ns, speedup (ucontext / ours);\n"
+         "          with go on PATH also go_switch_ns, for reference\n"
          "  spawn   goroutine create + run + exit, batches of 100 joined by a WaitGroup:\n"
          "          spawn_ns, and with go on PATH go_spawn_ns, ratio_vs_go (ours / Go's)\n"
          "  chan    unbuffered channel ping-pong, ns per message: chan_ns, go_chan_ns,\n"
