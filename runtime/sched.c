@@ -237,8 +237,10 @@ rt_g *rt__find_local(rt_m *m, bool *inherit)
     rt_p *p = m->p;
     rt_g *g;
     *inherit = false;
-    if (!s->is_virtual && rt__timers_pending(s)) /* Go's checkTimers, first: the virtual */
-        run_due_timers(m);                       /* engine fires timers itself */
+    /* Go's checkTimers, first (the virtual engine fires timers itself). Never with a
+       post-switch action pending: a callback may need the lock its commit releases. */
+    if (!s->is_virtual && rt__timers_pending(s) && m->after == RT_AFTER_NONE)
+        run_due_timers(m);
     if (s->find_work && (g = s->find_work(s, p->id, s->find_work_arg)))
         return g;
     if (p->schedtick % 61 == 0 && ld_acq(&s->runq_size) > 0) { /* fairness, as Go */
@@ -304,6 +306,15 @@ void rt__execute(rt_m *m, rt_g *g, bool inherit)
     rt__switch_to(m, g);
 }
 
+/* timers_due_with_action reports whether timers are due while the leaving G's post-switch
+   action is pending: then the P goes through g0, which does the action, then the timers. */
+static bool timers_due_with_action(rt_m *m)
+{
+    rt_sched *s = m->s;
+    return !s->is_virtual && m->after != RT_AFTER_NONE && rt__timers_pending(s) &&
+           rt__timers_next(s) <= s->eng->now(m);
+}
+
 /* resume_self keeps the yielding G running with a fresh time slice: with nothing else to
    run it would come straight back from the global queue. */
 static void resume_self(rt_m *m, rt_g *self)
@@ -325,7 +336,8 @@ void rt__schedule(rt_m *m)
     advance(m, RT_COST_SWITCH);
     if (ld_acq(&p->signal) & RT_SIG_HOOK) /* a scheduling decision is a safe point */
         rt__run_safepoint_hook(m, p);
-    if (!(ld_acq(&p->signal) & (RT_SIG_STW | RT_SIG_SAFEPOINT | RT_SIG_DONE))) {
+    if (!(ld_acq(&p->signal) & (RT_SIG_STW | RT_SIG_SAFEPOINT | RT_SIG_DONE)) &&
+        !timers_due_with_action(m)) {
         bool inherit;
         rt_g *g = rt__find_local(m, &inherit);
         if (g == self) {

@@ -429,6 +429,29 @@ START_TEST(test_after_delivers_the_time)
 }
 END_TEST
 
+/* A timer already due when its receiver parks: the callback takes the channel lock that
+   the parking goroutine's commit releases (a self-deadlock if the timer ran first). */
+static void after_zero_main(void *arg)
+{
+    for (int i = 0; i < 300; i++) {
+        rt_chan *c = rt_after(0);
+        int64_t v;
+        rt_chan_recv(c, &v);
+        rt_chan_free(c);
+    }
+    *(int *)arg = 1;
+}
+
+START_TEST(test_due_timer_while_receiver_parks)
+{
+    for (int procs = 1; procs <= 2; procs++) {
+        int done = 0;
+        run(ENGINE(_i), procs, after_zero_main, &done);
+        ck_assert_int_eq(done, 1);
+    }
+}
+END_TEST
+
 static void timer_fn(void *arg) { atomic_inc(arg); }
 
 static void timer_stop_main(void *arg)
@@ -481,6 +504,7 @@ Suite *sync_suite(void)
     tcase_set_timeout(tc, 60);
     add_both(tc, test_after_delivers_the_time);
     add_both(tc, test_timer_stop);
+    add_both(tc, test_due_timer_while_receiver_parks);
     suite_add_tcase(s, tc);
     return s;
 }
