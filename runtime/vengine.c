@@ -41,7 +41,13 @@ static inline rt_p *heap_top(const rt_sched *s) { return rt__minheap_top(&s->act
 
 /* ---------------------------------------------------------------- engine operations */
 
-static int64_t v_now(const rt_m *m) { return m->p ? m->p->clock : 0; }
+/* v_now is the P's clock; timer callbacks see their timer's own time. */
+static int64_t v_now(const rt_m *m)
+{
+    if (m->in_timer)
+        return m->timer_when;
+    return m->p ? m->p->clock : 0;
+}
 
 /* activate makes an idle P look for work from time now. */
 static void activate(rt_m *m, rt_p *p, int64_t now, bool spinning)
@@ -60,19 +66,24 @@ static void activate(rt_m *m, rt_p *p, int64_t now, bool spinning)
     m->p = saved;
 }
 
-static rt_p *first_idle(rt_sched *s)
+/* earliest_idle returns the idle P with the lowest clock (ties by id), or NULL: the one
+   that can take new work soonest. */
+static rt_p *earliest_idle(rt_sched *s)
 {
-    for (int i = 0; i < s->nprocs; i++)
-        if (s->ps[i].status == RT_P_IDLE)
-            return &s->ps[i];
-    return NULL;
+    rt_p *best = NULL;
+    for (int i = 0; i < s->nprocs; i++) {
+        rt_p *p = &s->ps[i];
+        if (p->status == RT_P_IDLE && (!best || before(p, best)))
+            best = p;
+    }
+    return best;
 }
 
 static void v_wakep(rt_sched *s, int64_t now)
 {
     if (s->nmspinning > 0 || s->npidle == 0 || s->gcwaiting)
         return;
-    rt_p *p = first_idle(s);
+    rt_p *p = earliest_idle(s);
     if (p)
         activate(&s->ms[0], p, now, true);
 }
@@ -107,13 +118,13 @@ static void yield(rt_m *m)
 static void safepoint(rt_m *m)
 {
     rt_sched *s = m->s;
-    for (;;) {
+    for (;;) { /* whatever resumes us (preemption, a yield) leaves us at this safe point */
         if (ld_rlx(&m->p->signal) && rt__handle_signals(m))
-            return;
+            continue;
         rt_p *p = m->p;
         if (p->clock - p->slice_start >= s->timeslice_ns) {
             rt__preempt_current(m);
-            return;
+            continue;
         }
         if (!must_yield(s, p))
             return;
@@ -188,20 +199,20 @@ static void v_work(rt_m *m, int64_t ns) { v_charge(m, ns); }
 
 /* ---------------------------------------------------------------- the engine loop */
 
-/* fire_timers runs the timers due at the earliest timer time, on an idle P if there is one
-   (it is activated at that time), else on the active P that comes first. */
+/* fire_timers runs the timers due at when, the earliest timer time and the engine's
+   present, on the idle P that can start soonest (activated at when), else on the active P
+   that comes first. Callbacks see when as the time, and what they make runnable may not
+   run before it (INV-CAUSAL). */
 static void fire_timers(rt_m *m, int64_t when)
 {
     rt_sched *s = m->s;
-    rt_p *target = first_idle(s);
+    rt_p *target = earliest_idle(s);
     if (target && !s->gcwaiting)
         activate(m, target, when, false);
     else
         target = heap_top(s) ? heap_top(s) : (s->owner_p ? s->owner_p : &s->ps[0]);
     m->p = target;
-    m->in_timer = true;
-    rt__timers_run(m, when > target->clock ? when : target->clock);
-    m->in_timer = false;
+    rt__timers_run(m, when);
 }
 
 /* run_p gives a P without a goroutine its turn: signals, then work or idleness. */

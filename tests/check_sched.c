@@ -258,6 +258,90 @@ START_TEST(test_virtual_time_jumps_to_next_timer)
 }
 END_TEST
 
+/* A goroutine made of overlong charges is preempted at each one's end and resumes itself
+   when nothing else is on its P; it must still give way to lower clocks and due timers. */
+static void hog(void *arg)
+{
+    (void)arg;
+    for (;;)
+        rt_charge(20 * MS);
+}
+
+static void hog_main(void *arg)
+{
+    rt_go(hog, NULL);
+    rt_sleep(US);
+    for (int i = 0; i < 5; i++)
+        rt_charge(US);
+    *(int64_t *)arg = rt_now();
+}
+
+START_TEST(test_virtual_overlong_charges_do_not_starve_others)
+{
+    for (int async = 0; async < 2; async++) {
+        int64_t done_at = -1;
+        run_opts o = {.engine = RT_ENGINE_VIRTUAL, .procs = 2, .no_async_preempt = !async};
+        ck_assert_int_eq(run_with(&o, hog_main, &done_at, NULL, 0), 0);
+        ck_assert_msg(done_at > 0 && done_at < MS, "main done at %lld", (long long)done_at);
+    }
+}
+END_TEST
+
+/* A timer fires at its own time even when the idle P that takes its work is "ahead". */
+typedef struct after_env {
+    rt_chan *u;
+    int64_t due, seen_at, value;
+} after_env;
+
+static void poll_after(void *arg)
+{
+    after_env *e = arg;
+    while (rt_chan_len(e->u) == 0)
+        rt_charge(10);
+    e->seen_at = rt_now();
+    rt_chan_recv(e->u, &e->value);
+}
+
+static void early_main(void *arg)
+{
+    after_env *e = arg;
+    e->u = rt_chan_new(sizeof(int64_t), 1); /* set before the poller can look at it */
+    rt_go(poll_after, e);
+    rt_charge(1); /* the other P looks for work, at 2 ms a look, and idles far ahead */
+    e->due = rt_now() + 500 * US;
+    rt_chan *c = rt_after(500 * US);
+    rt_chan_recv(c, &e->value); /* the first value goes to us... */
+    rt_chan_free(c);
+    c = rt_after(500 * US);     /* ...and the poller watches the next one */
+    e->due = rt_now() + 500 * US;
+    rt_chan *old = e->u;
+    e->u = c;
+    rt_chan_free(old);
+    rt_sleep(2 * MS);
+}
+
+START_TEST(test_virtual_timer_fires_at_its_time)
+{
+    rt_cost_model *cm = rt_cost_model_new();
+    rt_cost_set(cm, "sched.findrunnable", 2 * MS);
+    rt_config cfg;
+    rt_config_init(&cfg);
+    cfg.nprocs = 2;
+    cfg.costs = cm;
+    cfg.fatal_returns = true;
+    rt_sched *s = rt_sched_new(&cfg);
+    after_env e = {0};
+    ck_assert_int_eq(rt_sched_run(s, early_main, &e), 0);
+    ck_assert_msg(e.seen_at >= e.due, "seen at %lld, due %lld", (long long)e.seen_at,
+                  (long long)e.due);
+    ck_assert_msg(e.value >= e.due && e.value <= e.seen_at, "value %lld, due %lld",
+                  (long long)e.value, (long long)e.due);
+    rt_chan_free(e.u);
+    rt_sched_free(s);
+    rt_cost_model_free(cm);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- sleep order */
 
 typedef struct sleep_env {
@@ -552,6 +636,8 @@ Suite *sched_suite(void)
     tcase_add_test(tc, test_virtual_no_async_preempt_runs_charge_whole);
     tcase_add_test(tc, test_virtual_ps_run_in_parallel);
     tcase_add_test(tc, test_virtual_time_jumps_to_next_timer);
+    tcase_add_test(tc, test_virtual_overlong_charges_do_not_starve_others);
+    tcase_add_test(tc, test_virtual_timer_fires_at_its_time);
     add_both(tc, test_sleepers_wake_in_deadline_order);
     suite_add_tcase(s, tc);
 
