@@ -103,8 +103,15 @@ int64_t rt_cost_get(const rt_cost_model *cm, int id)
 }
 
 int rt_cost_count(const rt_cost_model *cm) { return cm->n; }
-const char *rt_cost_name(const rt_cost_model *cm, int id) { return cm->e[id].name; }
-const char *rt_cost_doc(const rt_cost_model *cm, int id) { return cm->e[id].doc; }
+const char *rt_cost_name(const rt_cost_model *cm, int id)
+{
+    return id >= 0 && id < cm->n ? cm->e[id].name : NULL;
+}
+
+const char *rt_cost_doc(const rt_cost_model *cm, int id)
+{
+    return id >= 0 && id < cm->n ? cm->e[id].doc : NULL;
+}
 
 rt_err rt_cost_set(rt_cost_model *cm, const char *name, int64_t ns)
 {

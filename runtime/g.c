@@ -100,7 +100,7 @@ rt_g *rt__g_new(rt_sched *s, rt_p *p, rt_func fn, void *arg, uint64_t parent)
 {
     rt_g *g = p ? gfget(s, p) : NULL;
     if (!g && !(g = g_alloc(s)))
-        rt_fatal("runtime: cannot allocate goroutine stack (out of memory)");
+        return NULL;
     g->id = next_goid(s, p);
     g->parent_id = parent;
     g->fn = fn;
@@ -151,6 +151,8 @@ rt_g *rt_go(rt_func fn, void *arg)
     rt_m *m = rt__m();
     rt_sched *s = m->s;
     rt_g *g = rt__g_new(s, m->p, fn, arg, m->curg ? m->curg->id : 0);
+    if (!g)
+        rt_fatal("runtime: cannot allocate goroutine stack (out of memory)");
     RT_TRACE(m, RT_EV_G_CREATE, m->curg ? m->curg->id : 0, g->id, 0, 0, NULL);
     rt__ready_at(m, g, s->eng->now(m), true);
     rt_charge_cost(RT_COST_SPAWN, 1);

@@ -75,7 +75,8 @@ typedef struct rt_config {
     rt_engine_kind engine;      /* virtual (default) or threads */
     int nprocs;                 /* GOMAXPROCS, 1..RT_MAX_PROCS; 0 = 1 */
     uint64_t seed;              /* root of every random stream */
-    size_t stack_bytes;         /* usable goroutine stack; 0 = RT_DEFAULT_STACK_BYTES */
+    size_t stack_bytes;         /* usable goroutine stack, RT_MIN_STACK_BYTES..RT_MAX_STACK_BYTES;
+                                   0 = RT_DEFAULT_STACK_BYTES */
     int64_t timeslice_ns;       /* preempt a G after this long; 0 = 10 ms (Go's) */
     int64_t preempt_slice_ns;   /* virtual: cut charges into slices this long; 0 = 10 us */
     bool no_async_preempt;      /* virtual: charges are never cut (pre-Go-1.14 behaviour) */
@@ -86,13 +87,16 @@ typedef struct rt_config {
 
 #define RT_MAX_PROCS 256
 #define RT_DEFAULT_STACK_BYTES (256u * 1024u)
+#define RT_MIN_STACK_BYTES (16u * 1024u)
+#define RT_MAX_STACK_BYTES (1024u * 1024u * 1024u)
 
 /* rt_config_init fills c with the defaults listed field by field above. */
 GORSIM_API void rt_config_init(rt_config *c);
 
 /* ---------------------------------------------------------------- scheduler */
 
-/* rt_sched_new creates a runtime; NULL (errno set) when memory or stacks cannot be had. */
+/* rt_sched_new creates a runtime; NULL with errno EINVAL for a configuration out of range,
+   ENOMEM when memory cannot be had. */
 GORSIM_API rt_sched *rt_sched_new(const rt_config *cfg);
 /* rt_sched_free releases a runtime that is not running, with every goroutine it still has. */
 GORSIM_API void rt_sched_free(rt_sched *s);
@@ -198,7 +202,8 @@ GORSIM_API void **rt_g_slot(rt_g *g, int slot);
  * Hooks that upper layers register before rt_sched_run (G2's registration idea: runtime/
  * never includes gc.h). find_work runs at every scheduling decision before the local run
  * queue (Go's findRunnableGCWorker); idle_work runs when a P would otherwise go idle (Go's
- * idle mark workers). Each returns a G to run on P p_id, made runnable by the hook, or NULL.
+ * idle mark workers). Each returns NULL or a parked goroutine (WAITING, as after rt_park,
+ * and on no queue) that the scheduler then runs on P p_id. Hooks must not block.
  */
 typedef rt_g *(*rt_find_work_hook)(rt_sched *s, int p_id, void *arg);
 GORSIM_API void rt_sched_set_find_work_hook(rt_sched *s, rt_find_work_hook fn, void *arg);
@@ -299,7 +304,10 @@ GORSIM_API void rt_stw_start(rt_stw_info *info);
 GORSIM_API void rt_stw_run(int reason, const char *name, rt_func fn, void *arg,
                            rt_stw_info *info);
 /* rt_ragged_barrier runs fn(p_id, arg) once on every P at its next safe point without
-   stopping the world (Go's forEachP), and returns when all have run it. */
+   stopping the world (Go's forEachP), and returns when all have run it. For an idle P the
+   caller runs fn, under the scheduler's lock: fn must not block, park, or call anything that
+   schedules or walks goroutines (rt_go, rt_g_foreach, rt_num_goroutine, ...). The caller
+   is not preempted while it waits (nor while it holds the world stopped). */
 GORSIM_API void rt_ragged_barrier(void (*fn)(int p_id, void *arg), void *arg);
 
 /* ---------------------------------------------------------------- sync */

@@ -283,6 +283,7 @@ struct rt_sched {
     rt_p *ps;                /* nprocs of them */
     rt_m *ms;                /* virtual: 1; threads: nprocs */
     int64_t *cost;           /* ns per cost id, copied from the model */
+    int ncost;
     rt_cost_model *costs;
     int64_t timeslice_ns, preempt_slice_ns;
 
@@ -318,7 +319,7 @@ struct rt_sched {
     uint32_t gcwaiting;      /* atomic */
     int32_t stopwait;        /* guarded by lock */
     int64_t stop_max_ns;     /* latest stop time among the others */
-    rt_p *owner_p;
+    rt_p *owner_p;           /* atomic; the P of the STW or barrier owner (not preemptible) */
     rt_m *owner_m;
     void (*sp_fn)(int p_id, void *arg);
     void *sp_arg;
@@ -367,6 +368,12 @@ void rt__ready_at(rt_m *m, rt_g *g, int64_t when, bool next);
 bool rt__handle_signals(rt_m *m);            /* at a safe point; true if it switched */
 void rt__preempt_current(rt_m *m);
 void rt__run_safepoint_hook(rt_m *m, rt_p *p); /* RT_SIG_HOOK seen */
+/* rt__preempt_off reports whether p runs the owner of a stop-the-world or ragged barrier,
+   which must not lose its P to preemption (Go's preemptoff); INV-WORLD. */
+static inline bool rt__preempt_off(const rt_sched *s, const rt_p *p)
+{
+    return ld_acq(&s->owner_p) == p;
+}
 void rt__end_run(rt_sched *s, int code);
 
 /* ---------------------------------------------------------------- runq.c */
@@ -406,7 +413,7 @@ void rt__globrunq_put_batch(rt_sched *s, rt_g *head, rt_g *tail, int n); /* lock
 rt_g *rt__globrunq_get(rt_sched *s, rt_p *p, int max); /* lock held */
 
 /* ---------------------------------------------------------------- g.c */
-rt_g *rt__g_new(rt_sched *s, rt_p *p, rt_func fn, void *arg, uint64_t parent);
+rt_g *rt__g_new(rt_sched *s, rt_p *p, rt_func fn, void *arg, uint64_t parent); /* NULL: no memory */
 void rt__g_free(rt_sched *s, rt_p *p, rt_g *g);
 void rt__g_destroy_all(rt_sched *s);
 static inline rt_g_status rt__g_status(const rt_g *g) { return (rt_g_status)ld_acq(&g->status); }
@@ -425,6 +432,7 @@ void rt__timers_destroy(rt_sched *s);
 int rt__timers_run(rt_m *m, int64_t now);
 static inline int64_t rt__timers_next(rt_sched *s) { return ld_acq(&s->timers_next); }
 bool rt__timers_pending(rt_sched *s);
+int64_t rt__deadline(int64_t now, int64_t ns);
 
 /* ---------------------------------------------------------------- waitq (sync.c) */
 void rt__waitq_push(rt_waitq *q, rt_sudog *sg);

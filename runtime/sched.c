@@ -223,6 +223,16 @@ void rt__after_switch(rt_m *m)
 
 /* ---------------------------------------------------------------- finding work */
 
+/* hooked takes the parked goroutine a work hook offers and makes it runnable here. */
+static rt_g *hooked(rt_m *m, rt_g *g)
+{
+    rt_assert(rt__g_status(g) == RT_G_WAITING); /* parked, on no queue (INV-ONE-PLACE) */
+    g->ready_at = ready_time(m);
+    g->wait_reason = RT_WAIT_NONE;
+    rt__g_set_status(g, RT_G_RUNNABLE);
+    return g;
+}
+
 /* run_due_timers fires the timers that are due (threads engine). */
 static void run_due_timers(rt_m *m)
 {
@@ -242,7 +252,7 @@ rt_g *rt__find_local(rt_m *m, bool *inherit)
     if (!s->is_virtual && rt__timers_pending(s) && m->after == RT_AFTER_NONE)
         run_due_timers(m);
     if (s->find_work && (g = s->find_work(s, p->id, s->find_work_arg)))
-        return g;
+        return hooked(m, g);
     if (p->schedtick % 61 == 0 && ld_acq(&s->runq_size) > 0) { /* fairness, as Go */
         rt__lock(&s->lock);
         g = rt__globrunq_get(s, p, 1);
@@ -384,8 +394,10 @@ bool rt__handle_signals(rt_m *m)
     p = m->p;
     if (ld_acq(&p->signal) & RT_SIG_PREEMPT) {
         and_rel(&p->signal, ~(uint32_t)RT_SIG_PREEMPT);
-        rt__preempt_current(m);
-        return true;
+        if (!rt__preempt_off(m->s, p)) {
+            rt__preempt_current(m);
+            return true;
+        }
     }
     return false;
 }
@@ -530,6 +542,7 @@ void rt_charge(int64_t ns)
 void rt_charge_cost(int id, int64_t units)
 {
     rt_m *m = rt__m();
+    rt_assert(id >= 0 && id < m->s->ncost); /* an id from rt_cost_define on this model */
     m->s->eng->charge(m, m->s->cost[id] * units);
 }
 
@@ -603,7 +616,9 @@ rt_sched *rt_sched_new(const rt_config *cfg)
         cfg = &def;
     }
     int np = cfg->nprocs ? cfg->nprocs : 1;
-    if (np < 1 || np > RT_MAX_PROCS || cfg->timeslice_ns < 0 || cfg->preempt_slice_ns < 0) {
+    size_t stack = cfg->stack_bytes;
+    if (np < 1 || np > RT_MAX_PROCS || cfg->timeslice_ns < 0 || cfg->preempt_slice_ns < 0 ||
+        (stack && (stack < RT_MIN_STACK_BYTES || stack > RT_MAX_STACK_BYTES))) {
         errno = EINVAL;
         return NULL;
     }
@@ -623,6 +638,7 @@ rt_sched *rt_sched_new(const rt_config *cfg)
     if (!s->ps || !s->pidle || !s->costs)
         goto fail;
     s->cost = rt__cost_table(s->costs);
+    s->ncost = rt_cost_count(s->costs);
     if (!s->cost)
         goto fail;
     for (int i = 0; i < np; i++)
@@ -668,6 +684,10 @@ int rt_sched_run(rt_sched *s, rt_func main_fn, void *arg)
     }
     s->ran = true;
     rt_g *g = rt__g_new(s, NULL, main_fn, arg, 0);
+    if (!g) {
+        rt__fatal_record(s, "runtime: cannot allocate the main goroutine's stack");
+        return 2;
+    }
     g->lockedm_main = true;
     s->main_g = g;
     s->ps[0].status = RT_P_RUNNING;

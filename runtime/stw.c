@@ -11,13 +11,20 @@
  */
 #include "rt_internal.h"
 
-static void owner_begin(rt_sched *s, rt_m *m, int32_t nwait_initial)
+/* owner_begin makes the caller the owner (lock held): its P is not preemptible until
+   owner_end, so it cannot move to another P while the others wait on it. */
+static void owner_begin(rt_sched *s, rt_m *m)
 {
-    s->owner_p = m->p;
+    st_rel(&s->owner_p, m->p);
     s->owner_m = m;
     s->stop_max_ns = s->eng->now(m);
     st_rel(&s->owner_released, 0);
-    (void)nwait_initial;
+}
+
+static void owner_end(rt_sched *s)
+{
+    st_rel(&s->owner_p, NULL);
+    s->owner_m = NULL;
 }
 
 /* owner_finish waits, if needed, for the others and returns when the owner may go on. */
@@ -44,7 +51,7 @@ void rt_stw_stop(int reason, const char *name, rt_stw_info *info)
     info->start_ns = s->eng->now(m);
     RT_TRACE(m, RT_EV_STW_BEGIN, m->curg->id, (uint64_t)reason, 0, 0, name);
     rt__lock(&s->lock);
-    owner_begin(s, m, s->nprocs - 1);
+    owner_begin(s, m);
     st_rel(&s->gcwaiting, 1);
     s->stopwait = s->nprocs - 1;
     for (int i = 0; i < s->nprocs; i++) {
@@ -89,8 +96,7 @@ void rt_stw_start(rt_stw_info *info)
     for (int i = 0; i < s->nprocs; i++)
         and_rel(&s->ps[i].signal, ~(uint32_t)RT_SIG_STW);
     s->eng->restart(s, info->end_ns);
-    s->owner_p = NULL;
-    s->owner_m = NULL;
+    owner_end(s);
     rt__unlock(&s->lock);
     RT_TRACE(m, RT_EV_STW_END, m->curg->id, (uint64_t)info->reason, (uint64_t)info->ttsp_ns,
              (uint64_t)info->pause_ns, NULL);
@@ -146,7 +152,7 @@ void rt_ragged_barrier(void (*fn)(int p_id, void *arg), void *arg)
     rt_m *m = rt__m();
     rt_sched *s = m->s;
     rt__lock(&s->lock);
-    owner_begin(s, m, s->nprocs - 1);
+    owner_begin(s, m);
     s->sp_fn = fn;
     s->sp_arg = arg;
     s->sp_wait = s->nprocs - 1;
@@ -166,15 +172,14 @@ void rt_ragged_barrier(void (*fn)(int p_id, void *arg), void *arg)
     bool wait = s->sp_wait > 0;
     rt__unlock(&s->lock);
     fn(m->p->id, arg);
-    rt_charge_cost(RT_COST_SAFEPOINT, 1 + ran_for_idle);
     owner_finish(s, m, wait);
     m = rt__m();
     if (s->is_virtual && m->p->clock < s->stop_max_ns)
         m->p->clock = s->stop_max_ns;
     rt__lock(&s->lock);
     s->sp_fn = NULL;
-    s->owner_p = NULL;
-    s->owner_m = NULL;
+    owner_end(s);
     rt__unlock(&s->lock);
+    rt_charge_cost(RT_COST_SAFEPOINT, 1 + ran_for_idle);
     rt_mutex_unlock(&s->worldsema);
 }

@@ -196,16 +196,18 @@ static bool go_idle(rt_m *m)
     }
     stop_spinning(m);
     __atomic_thread_fence(__ATOMIC_SEQ_CST); /* see t_wakep */
-    if (any_work(s)) { /* a G may have been queued between our look and pidle_put */
-        rt__lock(&s->lock);
-        if (p->status == RT_P_IDLE) {
-            pidle_take(s, p);
-            p->status = RT_P_RUNNING;
-        }
-        rt__unlock(&s->lock);
-        return false;
+    if (!any_work(s))
+        return true;
+    /* A G may have been queued between our look and pidle_put: take the P back, unless a
+       stop-the-world took it meanwhile (then sleep until the restart, in acquire_p). */
+    rt__lock(&s->lock);
+    rt_p_status st = p->status;
+    if (st == RT_P_IDLE) {
+        pidle_take(s, p);
+        p->status = RT_P_RUNNING;
     }
-    return true;
+    rt__unlock(&s->lock);
+    return st == RT_P_GCSTOP;
 }
 
 /* acquire_p makes m's P RUNNING again after a sleep: taking it off the idle list, or

@@ -36,6 +36,8 @@ void rt_timer_start(rt_timer *t, int64_t when, rt_func fn, void *arg)
 {
     rt_m *m = rt__m();
     rt_sched *s = m->s;
+    if (when > INT64_MAX - 1)
+        when = INT64_MAX - 1; /* INT64_MAX means "no timer" */
     rt__lock(&s->timers_lock);
     if (rt__minheap_contains(&s->timers, t))
         rt__minheap_remove(&s->timers, t);
@@ -64,19 +66,27 @@ bool rt_timer_stop(rt_timer *t)
     return pending;
 }
 
-/* pop_due removes and returns the earliest timer if it is due at now. */
-static rt_timer *pop_due(rt_sched *s, int64_t now)
+/* A fired timer's callback, copied under the lock: once the lock is dropped the timer may
+   be re-armed (with another callback) by any goroutine. */
+typedef struct fired {
+    rt_func fn;
+    void *arg;
+    int64_t when;
+} fired;
+
+/* pop_due removes the earliest timer if it is due at now and copies out its callback. */
+static bool pop_due(rt_sched *s, int64_t now, fired *out)
 {
     rt__lock(&s->timers_lock);
     rt_timer *t = rt__minheap_top(&s->timers);
-    if (t && t->when <= now) {
+    bool due = t && t->when <= now;
+    if (due) {
         rt__minheap_remove(&s->timers, t);
+        *out = (fired){t->fn, t->arg, t->when};
         publish_next(s);
-    } else {
-        t = NULL;
     }
     rt__unlock(&s->timers_lock);
-    return t;
+    return due;
 }
 
 int rt__timers_run(rt_m *m, int64_t now)
@@ -84,12 +94,21 @@ int rt__timers_run(rt_m *m, int64_t now)
     int n = 0;
     bool was = m->in_timer;
     m->in_timer = true;
-    for (rt_timer *t; (t = pop_due(m->s, now)); n++) {
-        m->timer_when = t->when;
-        t->fn(t->arg);
+    for (fired f; pop_due(m->s, now, &f); n++) {
+        m->timer_when = f.when;
+        f.fn(f.arg);
     }
     m->in_timer = was;
     return n;
+}
+
+/* rt__deadline returns now + ns, saturated below INT64_MAX (which means "no timer"), as Go
+   saturates a duration that overflows. */
+int64_t rt__deadline(int64_t now, int64_t ns)
+{
+    if (ns <= 0)
+        return now;
+    return ns >= INT64_MAX - 1 - now ? INT64_MAX - 1 : now + ns;
 }
 
 /* ---------------------------------------------------------------- sleep and After */
@@ -109,7 +128,7 @@ void rt_sleep(int64_t ns)
     if (ns <= 0)
         return;
     rt_g *g = rt_self();
-    g->sleep_timer.when = rt_now() + ns;
+    g->sleep_timer.when = rt__deadline(rt_now(), ns);
     rt_park(arm_sleep, NULL, RT_WAIT_SLEEP);
 }
 
@@ -135,6 +154,6 @@ rt_chan *rt_after(int64_t ns)
     a->c = c;
     a->t.heap_index = -1;
     rt_charge_cost(RT_COST_TIMER, 1);
-    rt_timer_start(&a->t, rt_now() + (ns > 0 ? ns : 0), after_fire, a);
+    rt_timer_start(&a->t, rt__deadline(rt_now(), ns), after_fire, a);
     return c;
 }

@@ -122,7 +122,7 @@ static void safepoint(rt_m *m)
         if (ld_rlx(&m->p->signal) && rt__handle_signals(m))
             continue;
         rt_p *p = m->p;
-        if (p->clock - p->slice_start >= s->timeslice_ns) {
+        if (p->clock - p->slice_start >= s->timeslice_ns && !rt__preempt_off(s, p)) {
             rt__preempt_current(m);
             continue;
         }
@@ -162,7 +162,7 @@ static void v_owner_wait(rt_m *m)
 
 static void v_owner_resume(rt_sched *s, int64_t when)
 {
-    rt_p *p = s->owner_p;
+    rt_p *p = ld_acq(&s->owner_p);
     st_rel(&s->owner_released, 1);
     if (!p->vwaiting)
         return;
@@ -209,8 +209,8 @@ static void fire_timers(rt_m *m, int64_t when)
     rt_p *target = earliest_idle(s);
     if (target && !s->gcwaiting)
         activate(m, target, when, false);
-    else
-        target = heap_top(s) ? heap_top(s) : (s->owner_p ? s->owner_p : &s->ps[0]);
+    else if (!(target = heap_top(s))) /* none active or idle: the world is stopped */
+        target = ld_acq(&s->owner_p) ? ld_acq(&s->owner_p) : &s->ps[0];
     m->p = target;
     rt__timers_run(m, when);
 }

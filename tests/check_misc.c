@@ -4,6 +4,7 @@
  */
 #include "tests/check_suites.h"
 #include "tests/testutil.h"
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -108,6 +109,30 @@ static void charge_chan(void *arg)
     rt_charge_cost(RT_COST_CHAN, 4);
     ((cost_env *)arg)->t_chan = rt_now() - t0;
 }
+
+START_TEST(test_config_out_of_range_is_rejected)
+{
+    rt_config cfg;
+    size_t bad_stacks[] = {1, RT_MIN_STACK_BYTES - 1, RT_MAX_STACK_BYTES + 1, SIZE_MAX};
+    for (int i = 0; i < 4; i++) {
+        rt_config_init(&cfg);
+        cfg.stack_bytes = bad_stacks[i];
+        errno = 0;
+        ck_assert_ptr_null(rt_sched_new(&cfg));
+        ck_assert_int_eq(errno, EINVAL);
+    }
+    int bad_procs[] = {-1, RT_MAX_PROCS + 1};
+    for (int i = 0; i < 2; i++) {
+        rt_config_init(&cfg);
+        cfg.nprocs = bad_procs[i];
+        ck_assert_ptr_null(rt_sched_new(&cfg));
+    }
+    rt_cost_model *cm = rt_cost_model_new();
+    ck_assert_ptr_null(rt_cost_name(cm, -1));
+    ck_assert_ptr_null(rt_cost_doc(cm, rt_cost_count(cm)));
+    rt_cost_model_free(cm);
+}
+END_TEST
 
 START_TEST(test_virtual_engine_charges_the_model)
 {
@@ -338,6 +363,7 @@ Suite *misc_suite(void)
     tcase_add_test(tc, test_cost_model_defaults_define_and_load);
     tcase_add_test(tc, test_cost_file_errors_name_the_line);
     tcase_add_test(tc, test_virtual_engine_charges_the_model);
+    tcase_add_test(tc, test_config_out_of_range_is_rejected);
     suite_add_tcase(s, tc);
 
     tc = tcase_create("trace");

@@ -558,44 +558,41 @@ END_TEST
 /* ---------------------------------------------------------------- slots and hooks */
 
 typedef struct hook_env {
-    rt_g *worker;
+    rt_g *worker;       /* the parked worker, offered once by the hook */
     long calls;
     long worker_ran;
     int slot;
 } hook_env;
 
+static bool publish_worker(rt_g *g, void *arg)
+{
+    __atomic_store_n(&((hook_env *)arg)->worker, g, __ATOMIC_SEQ_CST);
+    return true;
+}
+
+/* A worker that parks until the scheduler's hook runs it, as gc/'s mark workers will. */
 static void worker_fn(void *arg)
 {
     hook_env *e = arg;
-    atomic_put(&e->worker_ran, 1);
+    rt_park(publish_worker, e, RT_WAIT_PARKED);
     *rt_p_slot(rt_self_sched(), rt_p_id(), e->slot) = e;
+    atomic_put(&e->worker_ran, 1);
 }
 
-/* Offers e->worker once, as gc/ will offer a mark worker. */
 static rt_g *find_work(rt_sched *s, int p_id, void *arg)
 {
     hook_env *e = arg;
     (void)s, (void)p_id;
     atomic_inc(&e->calls);
-    rt_g *g = __atomic_exchange_n(&e->worker, NULL, __ATOMIC_SEQ_CST);
-    if (g) {
-        g->status = RT_G_RUNNABLE;
-        g->ready_at = 0;
-    }
-    return g;
+    return __atomic_exchange_n(&e->worker, NULL, __ATOMIC_SEQ_CST);
 }
 
 static void hooks_main(void *arg)
 {
     hook_env *e = arg;
-    rt_g *g = rt_go(worker_fn, e); /* created, then taken back from the queue by hand */
-    bool inherit;
-    rt_m *m = rt__m();
-    ck_assert_ptr_eq(rt__runq_get(m->s, m->p, &inherit), g);
-    g->status = RT_G_WAITING;
-    __atomic_store_n(&e->worker, g, __ATOMIC_SEQ_CST);
+    rt_go(worker_fn, e);
     while (!atomic_get(&e->worker_ran))
-        rt_gosched();
+        rt_sleep(10 * US);
 }
 
 START_TEST(test_find_work_hook_supplies_goroutines)

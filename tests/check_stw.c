@@ -177,6 +177,70 @@ START_TEST(test_ragged_barrier_runs_once_per_p)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- the owner keeps its P */
+
+/* The owner of a stopped world charges well past its time slice (as a collector's mark
+   termination may): it must not be preempted, or others would run in a stopped world. */
+static void long_stop(void *arg)
+{
+    stw_env *e = arg;
+    long before[3], after[3];
+    snapshot(e, before);
+    rt_work(30 * MS);
+    snapshot(e, after);
+    for (int i = 0; i < 3; i++)
+        e->moved_while_stopped += after[i] != before[i];
+}
+
+static void long_stw_main(void *arg)
+{
+    stw_env *e = arg;
+    spinner sp[3];
+    start_spinners(e, sp);
+    rt_sleep(2 * MS);
+    rt_stw_run(RT_STW_USER, "long", long_stop, e, &e->info);
+    atomic_put(&e->stop, 1);
+    rt_waitgroup_wait(&e->wg);
+}
+
+START_TEST(test_stw_owner_is_not_preempted)
+{
+    stw_env e = {0};
+    run(ENGINE(_i), 2, long_stw_main, &e); /* 2 P: the owner's P has spinners queued */
+    ck_assert_int_eq(e.moved_while_stopped, 0);
+}
+END_TEST
+
+/* A ragged-barrier owner charging past its slice while it waits keeps its P. */
+static void barrier_loop_main(void *arg)
+{
+    stw_env *e = arg;
+    spinner sp[3];
+    start_spinners(e, sp);
+    for (int i = 0; i < 200; i++) {
+        rt_work(7 * US);
+        rt_ragged_barrier(note_p, e);
+    }
+    atomic_put(&e->stop, 1);
+    rt_waitgroup_wait(&e->wg);
+}
+
+START_TEST(test_ragged_barrier_owner_keeps_its_p)
+{
+    rt_config cfg;
+    rt_config_init(&cfg);
+    cfg.engine = ENGINE(_i);
+    cfg.nprocs = 5;
+    cfg.timeslice_ns = 15 * US; /* slices shorter than a barrier: preemption would strike */
+    cfg.fatal_returns = true;
+    rt_sched *s = rt_sched_new(&cfg);
+    stw_env e = {0};
+    ck_assert_int_eq(rt_sched_run(s, barrier_loop_main, &e), 0);
+    ck_assert_int_eq(e.barrier_total, 200 * 5);
+    rt_sched_free(s);
+}
+END_TEST
+
 /* ---------------------------------------------------------------- safe-point hook */
 
 typedef struct hook_env {
@@ -280,6 +344,8 @@ Suite *stw_suite(void)
     add_both(tc, test_ragged_barrier_runs_once_per_p);
     add_both(tc, test_stw_is_traced);
     add_both(tc, test_safepoint_hook_runs_on_requested_p);
+    add_both(tc, test_stw_owner_is_not_preempted);
+    add_both(tc, test_ragged_barrier_owner_keeps_its_p);
     suite_add_tcase(s, tc);
     return s;
 }

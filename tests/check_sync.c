@@ -452,6 +452,30 @@ START_TEST(test_due_timer_while_receiver_parks)
 }
 END_TEST
 
+/* A sleep longer than the clock can count saturates instead of overflowing (Go's rule). */
+static void sleep_forever_main(void *arg)
+{
+    rt_chan *c = rt_chan_new(0, 0);
+    rt_select_case cs = {c, RT_SELECT_RECV, NULL, false};
+    int64_t t0 = rt_now();
+    rt_chan *after = rt_after(INT64_MAX);
+    rt_select_case two[2] = {cs, {after, RT_SELECT_RECV, NULL, false}};
+    *(int *)arg = rt_select(two, 2, true, NULL); /* neither ready: -1, not the timer */
+    ck_assert_int_ge(rt_now(), t0);
+    rt_chan_free(c);
+}
+
+START_TEST(test_huge_durations_saturate)
+{
+    int chosen = 0;
+    run(ENGINE(_i), 1, sleep_forever_main, &chosen);
+    ck_assert_int_eq(chosen, -1);
+    ck_assert_int_eq(rt__deadline(100, INT64_MAX), INT64_MAX - 1);
+    ck_assert_int_eq(rt__deadline(100, 5), 105);
+    ck_assert_int_eq(rt__deadline(100, -5), 100);
+}
+END_TEST
+
 static void timer_fn(void *arg) { atomic_inc(arg); }
 
 static void timer_stop_main(void *arg)
@@ -505,6 +529,7 @@ Suite *sync_suite(void)
     add_both(tc, test_after_delivers_the_time);
     add_both(tc, test_timer_stop);
     add_both(tc, test_due_timer_while_receiver_parks);
+    add_both(tc, test_huge_durations_saturate);
     suite_add_tcase(s, tc);
     return s;
 }
