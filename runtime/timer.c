@@ -28,7 +28,19 @@ void rt__timers_init(rt_sched *s)
     s->timers_next = INT64_MAX;
 }
 
-void rt__timers_destroy(rt_sched *s) { rt__minheap_destroy(&s->timers); }
+static void after_fire(void *arg);
+
+/* rt__timers_destroy frees the heap and the runtime's own pending time.After records (a
+   run can end before they fire); other timers belong to their callers. */
+void rt__timers_destroy(rt_sched *s)
+{
+    for (int i = 0; i < s->timers.n; i++) {
+        rt_timer *t = s->timers.a[i];
+        if (t->fn == after_fire)
+            free(t); /* the rt_timer is the first member of its after_timer */
+    }
+    rt__minheap_destroy(&s->timers);
+}
 
 bool rt__timers_pending(rt_sched *s) { return rt__timers_next(s) != INT64_MAX; }
 
@@ -133,7 +145,7 @@ void rt_sleep(int64_t ns)
 }
 
 typedef struct after_timer {
-    rt_timer t;
+    rt_timer t; /* first: rt__timers_destroy frees pending ones through it */
     rt_chan *c;
 } after_timer;
 
