@@ -71,6 +71,9 @@ void rt__unlock(uint32_t *l)
         futex_wake(l);
 }
 
+void rt_lock(uint32_t *l) { rt__lock(l); }
+void rt_unlock(uint32_t *l) { rt__unlock(l); }
+
 int64_t rt__mono_ns(void)
 {
     struct timespec ts;

@@ -310,6 +310,15 @@ GORSIM_API void rt_stw_run(int reason, const char *name, rt_func fn, void *arg,
    is not preempted while it waits (nor while it holds the world stopped). */
 GORSIM_API void rt_ragged_barrier(void (*fn)(int p_id, void *arg), void *arg);
 
+/* ---------------------------------------------------------------- runtime locks */
+
+/* rt_lock/rt_unlock: the runtime's own lock on a zero-initialised word (Go's runtime mutex,
+   not sync.Mutex): for upper layers' short critical sections. Never hold one across a
+   charge point or anything that may park: in the virtual engine every goroutine shares one
+   OS thread, and another one taking the lock would spin forever. */
+GORSIM_API void rt_lock(uint32_t *l);
+GORSIM_API void rt_unlock(uint32_t *l);
+
 /* ---------------------------------------------------------------- sync */
 
 /* Caller-allocated primitives; zero-initialised memory is a valid unlocked value, as in Go. */

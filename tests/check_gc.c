@@ -1,0 +1,294 @@
+/*
+ * check_gc.c — the heap allocator: Go 1.19's size classes, allocation from per-P caches in
+ * both engines, large objects, interior-pointer lookup, fixed addresses, counters, and the
+ * heap cap. Runtime tests run in both engines (loop index = engine).
+ */
+#include "gc/gc_internal.h"
+#include "tests/testutil.h"
+#include <stdlib.h>
+
+/* ---------------------------------------------------------------- size classes */
+
+/* Objects per span and tail waste of classes 1..67, from Go's sizeclasses.go (the reference
+   table in go119-runtime.md §2.2). The class table in gc/sizeclass.c holds only sizes and
+   pages; these columns are derived there and checked here. */
+static const struct {
+    int objs, tail;
+} go_classes[68] = {
+    {0, 0},     {1024, 0}, {512, 0}, {341, 8}, {256, 0}, {170, 32}, {128, 0}, {102, 32},
+    {85, 32},   {73, 16},  {64, 0},  {56, 128}, {51, 32}, {46, 96}, {42, 128}, {39, 80},
+    {36, 128},  {34, 32},  {32, 0},  {28, 128}, {25, 192}, {23, 96}, {21, 128}, {19, 288},
+    {18, 128},  {17, 32},  {16, 0},  {14, 128}, {12, 512}, {11, 448}, {10, 512}, {9, 128},
+    {8, 0},     {7, 128},  {6, 512}, {11, 896}, {5, 512}, {9, 256}, {4, 0}, {7, 256},
+    {3, 128},   {8, 0},    {5, 384}, {7, 384}, {2, 0}, {5, 256}, {3, 256}, {4, 0},
+    {5, 128},   {6, 256},  {7, 768}, {1, 0}, {6, 512}, {5, 512}, {4, 0}, {3, 128},
+    {2, 0},     {3, 256},  {4, 0},   {1, 0}, {4, 0}, {3, 128}, {2, 0}, {3, 256},
+    {1, 0},     {3, 128},  {2, 0},   {1, 0},
+};
+
+START_TEST(test_size_classes_match_go)
+{
+    for (int c = 1; c < GC_NUM_CLASSES; c++) {
+        size_t span = (size_t)gc_class_pages(c) * GC_PAGE_BYTES;
+        ck_assert_msg((int)gc_class_objects(c) == go_classes[c].objs, "class %d objs", c);
+        ck_assert_msg((int)(span - gc_class_objects(c) * gc_class_size(c)) == go_classes[c].tail,
+                      "class %d tail", c);
+        ck_assert_uint_gt(gc_class_size(c), gc_class_size(c - 1));
+    }
+    ck_assert_uint_eq(gc_class_size(GC_NUM_CLASSES - 1), GC_MAX_SMALL);
+    ck_assert_uint_eq(gc_class_size(0), 0);
+    ck_assert_uint_eq(gc_class_size(GC_NUM_CLASSES), 0);
+}
+END_TEST
+
+START_TEST(test_size_to_class_is_smallest_fit)
+{
+    for (size_t n = 1; n <= GC_MAX_SMALL; n++) {
+        int c = gc_size_class(n);
+        ck_assert_msg(c > 0 && gc_class_size(c) >= n, "size %zu -> class %d", n, c);
+        ck_assert_msg(c == 1 || gc_class_size(c - 1) < n, "size %zu: class %d not smallest", n, c);
+        ck_assert_uint_eq(gc_roundup_size(n), gc_class_size(c));
+    }
+    ck_assert_int_eq(gc_size_class(GC_MAX_SMALL + 1), 0);
+    ck_assert_uint_eq(gc_roundup_size(GC_MAX_SMALL + 1), GC_MAX_SMALL + GC_PAGE_BYTES);
+    ck_assert_uint_eq(gc_roundup_size(100000), 13 * GC_PAGE_BYTES);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- allocation */
+
+static const uint8_t node_mask[] = {0x3}; /* next, other: words 0 and 1 */
+static const gc_type node_t = {32, 16, node_mask, "main.node"};
+static const gc_type bytes_t = {1, 0, NULL, "uint8"};
+
+typedef struct alloc_env {
+    gc_heap *h;
+    rt_waitgroup wg;
+    long bad;
+    void *objs[4][500];
+    size_t sizes[4][500];
+} alloc_env;
+
+typedef struct allocator {
+    alloc_env *e;
+    int idx;
+} allocator;
+
+static size_t size_for(int i) { return 1 + (size_t)(i * 97) % 3000; }
+
+static void allocate_many(void *arg)
+{
+    allocator *a = arg;
+    alloc_env *e = a->e;
+    for (int i = 0; i < 500; i++) {
+        size_t n = size_for(i);
+        unsigned char *p = i % 2 ? gc_alloc_array(e->h, &bytes_t, n) : gc_alloc(e->h, &node_t);
+        size_t size = i % 2 ? n : node_t.size;
+        for (size_t k = 0; k < size; k++)
+            e->bad += p[k] != 0; /* zeroed */
+        memset(p, a->idx + 1, size);
+        e->objs[a->idx][i] = p;
+        e->sizes[a->idx][i] = size;
+        if (i % 50 == 0)
+            rt_gosched(); /* interleave the allocators */
+    }
+    rt_waitgroup_done(&e->wg);
+}
+
+static void alloc_main(void *arg)
+{
+    alloc_env *e = arg;
+    allocator as[4];
+    rt_waitgroup_add(&e->wg, 4);
+    for (int i = 0; i < 4; i++) {
+        as[i] = (allocator){e, i};
+        rt_go(allocate_many, &as[i]);
+    }
+    rt_waitgroup_wait(&e->wg);
+}
+
+/* alignment returns Go's guaranteed alignment of a slot: the largest power of two dividing
+   the class size, at most the page size. */
+static uintptr_t alignment(size_t slot)
+{
+    uintptr_t a = slot & -slot;
+    return a > GC_PAGE_BYTES ? GC_PAGE_BYTES : a;
+}
+
+START_TEST(test_alloc_from_per_p_caches)
+{
+    rt_config cfg;
+    rt_config_init(&cfg);
+    cfg.engine = ENGINE(_i);
+    cfg.nprocs = 2;
+    cfg.fatal_returns = true;
+    rt_sched *s = rt_sched_new(&cfg);
+    alloc_env *e = calloc(1, sizeof *e);
+    e->h = gc_heap_new(s, NULL);
+    ck_assert_ptr_nonnull(e->h);
+    ck_assert_int_eq(rt_sched_run(s, alloc_main, e), 0);
+    ck_assert_int_eq(e->bad, 0);
+    size_t total = 0;
+    for (int g = 0; g < 4; g++)
+        for (int i = 0; i < 500; i++) {
+            unsigned char *p = e->objs[g][i];
+            size_t size = e->sizes[g][i];
+            gc_object o;
+            ck_assert(gc_find_object(e->h, p + size - 1, &o)); /* interior pointer */
+            ck_assert_ptr_eq(o.base, p);
+            ck_assert_uint_eq(o.size, gc_roundup_size(size));
+            ck_assert_uint_eq((uintptr_t)p % alignment(o.size), 0);
+            ck_assert_int_eq(o.noscan, i % 2 == 1);
+            ck_assert_ptr_eq(o.type, i % 2 ? &bytes_t : &node_t);
+            ck_assert_uint_eq(o.count, i % 2 ? size : 1);
+            for (size_t k = 0; k < size; k++) /* nobody else wrote into it: no overlap */
+                ck_assert_int_eq(p[k], g + 1);
+            total += o.size;
+        }
+    gc_stats st;
+    gc_read_stats(e->h, &st);
+    ck_assert_uint_eq(st.mallocs, 2000);
+    ck_assert_uint_eq(st.total_alloc, total);
+    ck_assert_uint_eq(st.heap_objects, 2000);
+    ck_assert_uint_ge(st.heap_inuse, total);
+    ck_assert_uint_eq(st.heap_sys % GC_ARENA_BYTES, 0);
+    for (int c = 0; c < GC_NUM_SPAN_CLASSES; c++) /* INV-ALLOCBITS on every span */
+        for (gc_span *sp = e->h->central[c].full; sp; sp = sp->next)
+            ck_assert(gc__span_verify(sp));
+    gc_heap_free(e->h);
+    rt_sched_free(s);
+    free(e);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- large, zero, lookup */
+
+typedef struct large_env {
+    gc_heap *h;
+    char *big, *small;
+    void *zero1, *zero2;
+    int outside;
+} large_env;
+
+static void large_main(void *arg)
+{
+    large_env *e = arg;
+    e->big = gc_alloc_noscan(e->h, 100000);
+    e->small = gc_alloc_noscan(e->h, 24);
+    e->zero1 = gc_alloc_noscan(e->h, 0);
+    e->zero2 = gc_alloc_array(e->h, &node_t, 0);
+    static char not_heap;
+    gc_object o;
+    e->outside = gc_find_object(e->h, &not_heap, &o) + gc_find_object(e->h, NULL, &o);
+}
+
+START_TEST(test_large_objects_and_lookup)
+{
+    rt_config cfg;
+    rt_config_init(&cfg);
+    cfg.engine = ENGINE(_i);
+    cfg.fatal_returns = true;
+    rt_sched *s = rt_sched_new(&cfg);
+    large_env e = {0};
+    e.h = gc_heap_new(s, NULL);
+    ck_assert_int_eq(rt_sched_run(s, large_main, &e), 0);
+    gc_object o;
+    ck_assert((uintptr_t)e.big % GC_PAGE_BYTES == 0);
+    ck_assert(gc_find_object(e.h, e.big + 99999, &o));
+    ck_assert_ptr_eq(o.base, e.big);
+    ck_assert_int_eq(o.size_class, 0);
+    ck_assert_uint_eq(o.size, 13 * GC_PAGE_BYTES);
+    ck_assert(!gc_find_object(e.h, e.big + 13 * GC_PAGE_BYTES, &o) ||
+              o.base != e.big); /* one past the end is not the big object */
+    ck_assert(gc_find_object(e.h, e.small, &o));
+    ck_assert(!gc_find_object(e.h, e.small + 24, &o)); /* the next, unallocated slot */
+    ck_assert_ptr_eq(e.zero1, e.zero2); /* zero-size objects share one address */
+    ck_assert_int_eq(e.outside, 0);
+    gc_heap_free(e.h);
+    rt_sched_free(s);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- fixed addresses */
+
+static void first_object(void *arg)
+{
+    void **out = arg;
+    gc_heap *h = out[1];
+    out[0] = gc_alloc(h, &node_t);
+}
+
+START_TEST(test_layout_is_reproducible)
+{
+    void *first[2];
+    for (int k = 0; k < 2; k++) {
+        rt_config cfg;
+        rt_config_init(&cfg);
+        rt_sched *s = rt_sched_new(&cfg);
+        void *io[2] = {NULL, gc_heap_new(s, NULL)};
+        ck_assert_int_eq(rt_sched_run(s, first_object, io), 0);
+        first[k] = io[0];
+        gc_heap_free(io[1]);
+        rt_sched_free(s);
+    }
+    ck_assert_ptr_eq(first[0], first[1]);
+#if !GORSIM_TSAN
+    ck_assert_ptr_eq(first[0], (void *)0xc000000000ull); /* Go's arena hint, when free */
+#endif
+}
+END_TEST
+
+/* ---------------------------------------------------------------- the cap */
+
+static void exhaust(void *arg)
+{
+    gc_heap *h = arg;
+    for (int i = 0; i < 200; i++)
+        gc_alloc_noscan(h, 1 << 20);
+}
+
+START_TEST(test_heap_cap_is_out_of_memory)
+{
+    rt_config cfg;
+    rt_config_init(&cfg);
+    cfg.engine = ENGINE(_i);
+    cfg.fatal_returns = true;
+    rt_sched *s = rt_sched_new(&cfg);
+    gc_config gcfg = {.max_heap_bytes = 64u << 20};
+    gc_heap *h = gc_heap_new(s, &gcfg);
+    ck_assert_int_eq(rt_sched_run(s, exhaust, h), 2);
+    ck_assert_str_eq(rt_sched_fatal_message(s), "out of memory");
+    gc_stats st;
+    gc_read_stats(h, &st);
+    ck_assert_uint_le(st.heap_inuse, 64u << 20);
+    ck_assert_uint_eq(st.heap_sys, 64u << 20);
+    gc_heap_free(h);
+    rt_sched_free(s);
+}
+END_TEST
+
+static Suite *gc_suite(void)
+{
+    Suite *s = suite_create("gc");
+    TCase *tc = tcase_create("sizeclass");
+    tcase_add_test(tc, test_size_classes_match_go);
+    tcase_add_test(tc, test_size_to_class_is_smallest_fit);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("alloc");
+    tcase_set_timeout(tc, 60);
+    add_both(tc, test_alloc_from_per_p_caches);
+    add_both(tc, test_large_objects_and_lookup);
+    tcase_add_test(tc, test_layout_is_reproducible);
+    add_both(tc, test_heap_cap_is_out_of_memory);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(gc_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
