@@ -137,3 +137,17 @@ gc_span *gc__span_of(const gc_pages *pg, uintptr_t p)
     gc_arena *a = pg->arenas[off / GC_ARENA_BYTES];
     return __atomic_load_n(&a->spans[off % GC_ARENA_BYTES / GC_PAGE_BYTES], __ATOMIC_ACQUIRE);
 }
+
+void gc__pages_free(gc_pages *pg, uintptr_t start, size_t npages)
+{
+    uintptr_t off = start - (uintptr_t)pg->region;
+    gc_arena *a = pg->arenas[off / GC_ARENA_BYTES];
+    size_t first = off % GC_ARENA_BYTES / GC_PAGE_BYTES;
+    for (size_t i = first; i < first + npages; i++) {
+        a->used[i / 64] &= ~(1ull << (i % 64));
+        __atomic_store_n(&a->spans[i], NULL, __ATOMIC_RELEASE);
+    }
+    a->free_pages += npages;
+    if (first < a->first_free)
+        a->first_free = first;
+}

@@ -2,11 +2,11 @@
  * central.c — one list pair per span class (Go's mcentral): spans with free slots
  * (partial) and full spans, under the class's lock. An mcache that fills its span hands it
  * back and takes another; when no partial span is left the heap grows by a fresh span.
- * Until the sweeper exists no slot is ever freed, so full spans stay full.
+ * The sweep (sweep.c) puts spans back on the list their free slots call for.
  */
 #include "gc/gc_internal.h"
 
-static void push(gc_span **list, gc_span *s)
+void gc__list_push(gc_span **list, gc_span *s)
 {
     s->prev = NULL;
     s->next = *list;
@@ -15,15 +15,22 @@ static void push(gc_span **list, gc_span *s)
     *list = s;
 }
 
+void gc__list_remove(gc_span **list, gc_span *s)
+{
+    if (s->prev)
+        s->prev->next = s->next;
+    else
+        *list = s->next;
+    if (s->next)
+        s->next->prev = s->prev;
+    s->next = s->prev = NULL;
+}
+
 static gc_span *pop(gc_span **list)
 {
     gc_span *s = *list;
-    if (s) {
-        *list = s->next;
-        if (s->next)
-            s->next->prev = NULL;
-        s->next = s->prev = NULL;
-    }
+    if (s)
+        gc__list_remove(list, s);
     return s;
 }
 
@@ -65,6 +72,6 @@ void gc__central_uncache(gc_heap *h, gc_span *s)
     bool full = s->alloc_count == s->nelems;
     rt_lock(&c->lk);
     s->state = full ? GC_SPAN_FULL : GC_SPAN_PARTIAL;
-    push(full ? &c->full : &c->partial, s);
+    gc__list_push(full ? &c->full : &c->partial, s);
     rt_unlock(&c->lk);
 }

@@ -3,8 +3,9 @@
  * lists, large objects) on 64 MiB arenas, with a type descriptor for every object so that
  * heap scanning can be precise. This is what maps/ and sim/ may include from gc/.
  *
- * Status: the allocator. The collector (concurrent mark, write barriers, pacer, sweep,
- * verifier, gctrace) is built on it next; see ARCHITECTURE.md.
+ * Status: the allocator, roots, precise marking and sweeping, as a stop-the-world
+ * collection (gc_collect). The concurrent cycle (mark workers, write barriers, assists,
+ * pacer, background sweep, verifier, gctrace) is built on these next.
  *
  * Layout, after Go (reference go119-runtime.md §2):
  *   arena   64 MiB of address space reserved at a fixed address (Go's hint, 0xc000000000,
@@ -87,6 +88,33 @@ typedef struct gc_object {
    included) and describes it. */
 GORSIM_API bool gc_find_object(gc_heap *h, const void *p, gc_object *out);
 
+/* ---------------------------------------------------------------- roots */
+
+/* gc_root_add registers a global of type t at addr as a root (scanned precisely through
+   t's pointer mask); gc_root_remove unregisters it. Register before the heap is used. */
+GORSIM_API bool gc_root_add(gc_heap *h, void *addr, const gc_type *t);
+GORSIM_API void gc_root_remove(gc_heap *h, void *addr);
+
+/* A precise root frame: n pointer slots that belong to the current goroutine (the scenario
+   interpreter's frames). Frames nest: push on entry, pop on return (LIFO). */
+typedef struct gc_frame {
+    struct gc_frame *prev;  /* set by gc_frame_push */
+    void **slots;
+    size_t n;
+} gc_frame;
+GORSIM_API void gc_frame_push(gc_heap *h, gc_frame *f);
+GORSIM_API void gc_frame_pop(gc_heap *h, gc_frame *f);
+
+/* Besides these, every goroutine's C stack is scanned conservatively from its saved stack
+   pointer, so pointers held in C locals keep their objects alive (the one deliberate
+   difference from Go, whose stack maps are precise). */
+
+/* ---------------------------------------------------------------- collection */
+
+/* gc_collect runs a full collection and sweeps the heap before returning (runtime.GC()).
+   For now it runs with the world stopped throughout; the concurrent cycle replaces it. */
+GORSIM_API void gc_collect(gc_heap *h);
+
 /* MemStats-like counters (a subset now; the collector adds the rest). */
 typedef struct gc_stats {
     uint64_t heap_alloc;    /* bytes of allocated heap objects (slot sizes) */
@@ -96,6 +124,7 @@ typedef struct gc_stats {
     uint64_t mallocs;       /* cumulative count of objects allocated */
     uint64_t frees;         /* cumulative count freed */
     uint64_t total_alloc;   /* cumulative bytes allocated */
+    uint32_t num_gc;        /* completed collections */
 } gc_stats;
 GORSIM_API void gc_read_stats(gc_heap *h, gc_stats *out);
 

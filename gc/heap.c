@@ -21,8 +21,9 @@ gc_heap *gc_heap_new(rt_sched *s, const gc_config *cfg)
     if (!h->cfg.max_heap_bytes)
         h->cfg.max_heap_bytes = DEFAULT_MAX_HEAP;
     h->slot = rt_p_slot_new(s);
-    if (h->slot < 0 || gc__pages_init(&h->pages, h->cfg.max_heap_bytes) != 0) {
-        int err = h->slot < 0 ? EBUSY : ENOMEM;
+    h->gslot = rt_g_slot_new(s);
+    if (h->slot < 0 || h->gslot < 0 || gc__pages_init(&h->pages, h->cfg.max_heap_bytes) != 0) {
+        int err = h->slot < 0 || h->gslot < 0 ? EBUSY : ENOMEM;
         free(h);
         errno = err;
         return NULL;
@@ -46,8 +47,10 @@ static void free_spans(gc_heap *h)
         gc_arena *a = h->pages.arenas[k];
         for (size_t i = 0; i < GC_PAGES_PER_ARENA; i++) {
             gc_span *s = a->spans[i];
-            if (s && s->start == (uintptr_t)a->base + i * GC_PAGE_BYTES)
-                gc__span_free(s);
+            if (!s)
+                continue;
+            i += s->npages - 1; /* its other pages map to it too: skip them */
+            gc__span_free(s);
         }
     }
 }
@@ -63,6 +66,7 @@ void gc_heap_free(gc_heap *h)
     }
     free_spans(h);
     gc__pages_destroy(&h->pages);
+    free(h->roots);
     free(h);
 }
 
@@ -92,13 +96,14 @@ static void *alloc_large(gc_heap *h, size_t size, bool noscan, gc_span **out)
         h->heap_inuse += npages * GC_PAGE_BYTES;
         h->large_mallocs++;
         h->large_bytes += npages * GC_PAGE_BYTES;
+        s->state = GC_SPAN_LARGE;
+        gc__list_push(&h->large, s);
     }
     rt_unlock(&h->lk);
     if (!s->start) {
         gc__span_free(s);
         gc__out_of_memory(h);
     }
-    s->state = GC_SPAN_LARGE;
     gc__span_next_free(s); /* its one slot */
     *out = s;
     return (void *)s->start;
@@ -111,9 +116,9 @@ static void count_small(gc_mcache *c, size_t elemsize)
     __atomic_store_n(&c->alloc_bytes, c->alloc_bytes + elemsize, __ATOMIC_RELAXED);
 }
 
-/* alloc is Go's mallocgc without the collector's parts (assists, allocate-black, trigger),
-   which the collector adds. Fresh pages are zero and no slot is reused before the sweeper
-   exists, so nothing needs clearing yet. */
+/* alloc is Go's mallocgc without the concurrent collector's parts (assists, allocate-black,
+   the trigger), which come with it. Fresh pages are zero and the sweep clears the slots it
+   frees, so allocation never needs to. */
 static void *alloc(gc_heap *h, size_t size, const gc_type *t, size_t count)
 {
     if (size == 0)
@@ -179,7 +184,15 @@ void gc_read_stats(gc_heap *h, gc_stats *out)
     out->total_alloc += h->large_bytes;
     out->heap_inuse = h->heap_inuse;
     out->heap_sys = (uint64_t)h->pages.narenas * GC_ARENA_BYTES;
+    out->frees = h->frees;
+    out->heap_alloc = out->total_alloc - h->freed_bytes;
+    out->num_gc = h->num_gc;
     rt_unlock(&h->lk);
-    out->heap_alloc = out->total_alloc - 0; /* nothing is freed before the sweeper exists */
     out->heap_objects = out->mallocs - out->frees;
+}
+
+void gc__release_mcaches(gc_heap *h)
+{
+    for (int p = 0; p < rt_sched_nprocs(h->s); p++)
+        gc__mcache_release(h, *rt_p_slot(h->s, p, h->slot));
 }

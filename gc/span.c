@@ -49,6 +49,12 @@ static void refill_cache(gc_span *s)
     s->alloc_cache = ~s->alloc_bits[base / 64] >> (s->freeindex - base);
 }
 
+void gc__span_reset_cache(gc_span *s)
+{
+    s->freeindex = 0;
+    refill_cache(s);
+}
+
 int64_t gc__span_next_free(gc_span *s)
 {
     while (s->freeindex < s->nelems) {

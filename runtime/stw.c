@@ -112,10 +112,22 @@ void rt_stw_run(int reason, const char *name, rt_func fn, void *arg, rt_stw_info
     rt_stw_start(info);
 }
 
+/* record_sp saves, for a collector's stack scan, where a goroutine stops without switching
+   out (threads engine): this frame lies below its caller's, whose callee-saved registers
+   __builtin_unwind_init spilled there. */
+static __attribute__((noinline)) void record_sp(rt_g *g)
+{
+    g->ctx.sp = __builtin_frame_address(0);
+}
+
 void rt__stop_at_safepoint(rt_m *m)
 {
     rt_sched *s = m->s;
     rt_p *p = m->p;
+    if (!s->is_virtual && m->curg) { /* before the stop is announced (INV-SAVED-FIRST) */
+        __builtin_unwind_init();
+        record_sp(m->curg);
+    }
     rt__lock(&s->lock);
     and_rel(&p->signal, ~(uint32_t)RT_SIG_STW);
     if (!ld_acq(&s->gcwaiting) || p->status == RT_P_GCSTOP) {

@@ -123,19 +123,8 @@ static bool stopped(rt_m *m)
     return st;
 }
 
-/* record_sp saves, for a collector's stack scan, where the goroutine stopped: this frame
-   lies below its caller's, whose callee-saved registers __builtin_unwind_init spilled. */
-static __attribute__((noinline)) void record_sp(rt_g *g)
-{
-    g->ctx.sp = __builtin_frame_address(0);
-}
-
 static void t_stop_self(rt_m *m)
 {
-    if (m->curg) {
-        __builtin_unwind_init();
-        record_sp(m->curg);
-    }
     while (stopped(m) && !ld_acq(&m->s->done))
         rt__note_sleep(&m->note, -1);
 }

@@ -1,0 +1,29 @@
+/*
+ * collect.c — a collection: stop the world, hand the per-P spans back (Go's releaseAll),
+ * mark from the roots, drain, sweep, restart. This is the stop-the-world skeleton of the
+ * cycle in DESIGN.md §5; its phases (root marking, draining, sweeping) are the ones the
+ * concurrent cycle runs with mark workers, write barriers and assists between them.
+ */
+#include "gc/gc_internal.h"
+
+enum { GC_STW_REASON = RT_STW_FIRST_FREE };
+
+static void collect_stopped(void *arg)
+{
+    gc_heap *h = arg;
+    gc_work w = {0};
+    gc__release_mcaches(h);
+    gc__mark_roots(h, &w);
+    gc__drain(h, &w);
+    gc__work_destroy(&w);
+    gc__sweep_all(h);
+    rt_lock(&h->lk);
+    h->num_gc++;
+    rt_unlock(&h->lk);
+}
+
+void gc_collect(gc_heap *h)
+{
+    rt_stw_info info;
+    rt_stw_run(GC_STW_REASON, "GC (stop-the-world)", collect_stopped, h, &info);
+}
