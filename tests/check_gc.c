@@ -84,8 +84,10 @@ static void allocate_many(void *arg)
         size_t n = size_for(i);
         unsigned char *p = i % 2 ? gc_alloc_array(e->h, &bytes_t, n) : gc_alloc(e->h, &node_t);
         size_t size = i % 2 ? n : node_t.size;
+        long bad = 0;
         for (size_t k = 0; k < size; k++)
-            e->bad += p[k] != 0; /* zeroed */
+            bad += p[k] != 0; /* zeroed */
+        __atomic_add_fetch(&e->bad, bad, __ATOMIC_SEQ_CST);
         memset(p, a->idx + 1, size);
         e->objs[a->idx][i] = p;
         e->sizes[a->idx][i] = size;
