@@ -15,11 +15,14 @@ static void collect_stopped(void *arg)
     gc__release_mcaches(h);
     gc__mark_roots(h, &w);
     gc__drain(h, &w);
+    int64_t ns = (int64_t)w.marked * h->cost[GC_COST_MARK] +
+                 (int64_t)w.scanned_words * h->cost[GC_COST_SCAN_WORD];
     gc__work_destroy(&w);
-    gc__sweep_all(h);
+    ns += gc__sweep_all(h);
     rt_lock(&h->lk);
     h->num_gc++;
     rt_unlock(&h->lk);
+    rt_charge(ns); /* the world is stopped: the pause lasts as long as the work */
 }
 
 void gc_collect(gc_heap *h)

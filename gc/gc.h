@@ -128,6 +128,25 @@ typedef struct gc_stats {
 } gc_stats;
 GORSIM_API void gc_read_stats(gc_heap *h, gc_stats *out);
 
+/* ---------------------------------------------------------------- virtual time */
+
+/* The heap's cost-model entries (nanoseconds, charged in the virtual engine). Register them
+   on the model before rt_sched_new so a cost file can set them; a heap on a runtime whose
+   model lacks them uses these defaults. */
+#define GC_COSTS(X)                                                                  \
+    X(GC_COST_ALLOC, "gc.alloc", 12, "allocate one small object from the P's cache") \
+    X(GC_COST_REFILL, "gc.alloc_refill", 300, "take a new span for a P's cache")     \
+    X(GC_COST_LARGE_PAGE, "gc.alloc_large_page", 60, "per page of a large object")   \
+    X(GC_COST_MARK, "gc.mark_object", 15, "shade one object")                        \
+    X(GC_COST_SCAN_WORD, "gc.scan_word", 1, "scan one word of an object or stack")   \
+    X(GC_COST_SWEEP_SPAN, "gc.sweep_span", 100, "sweep one span")                    \
+    X(GC_COST_FREE, "gc.free_object", 8, "free one object in a sweep")
+#define GC_COST_ENUM(id, name, ns, doc) id,
+enum { GC_COSTS(GC_COST_ENUM) GC_COST_COUNT };
+#undef GC_COST_ENUM
+/* gc_register_costs adds the heap's entries to cm (idempotent); false if out of memory. */
+GORSIM_API bool gc_register_costs(rt_cost_model *cm);
+
 /* Size classes (Go 1.19's table). */
 GORSIM_API int gc_size_class(size_t size);       /* 0 for size > GC_MAX_SMALL */
 GORSIM_API size_t gc_class_size(int cls);

@@ -139,10 +139,11 @@ typedef struct gc_root {
     const gc_type *type;
 } gc_root;
 
-/* The gray set: objects marked but not yet scanned. */
+/* The gray set: objects marked but not yet scanned; and the work done, for charging. */
 typedef struct gc_work {
     uintptr_t *a;
     size_t n, cap;
+    uint64_t marked, scanned_words; /* objects shaded, words scanned */
 } gc_work;
 
 /* gc__shade marks the object p points into (if any) and queues it for scanning if it can
@@ -162,7 +163,7 @@ void gc__work_destroy(gc_work *w);
 
 /* gc__sweep_all frees every unmarked object and resets mark bits (INV-MARKED), returning
    empty spans' pages to the arenas. World stopped, mcaches released. */
-void gc__sweep_all(gc_heap *h);
+int64_t gc__sweep_all(gc_heap *h); /* returns the ns of work done */
 
 /* ---------------------------------------------------------------- heap.c */
 
@@ -180,6 +181,7 @@ struct gc_heap {
     gc_root *roots;          /* registered globals; guarded by lk */
     size_t nroots, caproots;
     int gslot;               /* rt G slot holding each goroutine's innermost gc_frame */
+    int64_t cost[GC_COST_COUNT]; /* ns, from the runtime's model or the defaults */
     uint32_t num_gc;
     char zerobase[8];        /* the address of every zero-size object, as Go's zerobase */
 };

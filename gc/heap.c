@@ -10,6 +10,29 @@
 
 #define DEFAULT_MAX_HEAP (64ull << 30)
 
+#define GC_COST_ROW(id, name, ns, doc) {name, doc, ns},
+static const struct {
+    const char *name, *doc;
+    int64_t ns;
+} cost_defaults[GC_COST_COUNT] = {GC_COSTS(GC_COST_ROW)};
+#undef GC_COST_ROW
+
+bool gc_register_costs(rt_cost_model *cm)
+{
+    for (int i = 0; i < GC_COST_COUNT; i++)
+        if (rt_cost_define(cm, cost_defaults[i].name, cost_defaults[i].ns,
+                           cost_defaults[i].doc) < 0)
+            return false;
+    return true;
+}
+
+static void resolve_costs(gc_heap *h)
+{
+    for (int i = 0; i < GC_COST_COUNT; i++)
+        if (!rt_sched_cost_get(h->s, cost_defaults[i].name, &h->cost[i]))
+            h->cost[i] = cost_defaults[i].ns;
+}
+
 gc_heap *gc_heap_new(rt_sched *s, const gc_config *cfg)
 {
     gc_heap *h = calloc(1, sizeof *h);
@@ -28,6 +51,7 @@ gc_heap *gc_heap_new(rt_sched *s, const gc_config *cfg)
         errno = err;
         return NULL;
     }
+    resolve_costs(h);
     for (int p = 0; p < rt_sched_nprocs(s); p++) {
         gc_mcache *c = gc__mcache_new();
         if (!c) {
@@ -127,17 +151,22 @@ static void *alloc(gc_heap *h, size_t size, const gc_type *t, size_t count)
     gc_span *s;
     uint32_t slot = 0;
     void *p;
+    int64_t cost;
     if (size <= GC_MAX_SMALL) {
         gc_mcache *c = gc__mcache_of_current_p(h);
         int spc = gc__span_class(gc_size_class(size), noscan);
+        gc_span *before = c->alloc[spc];
         if (!(p = gc__mcache_alloc(h, c, spc, &s, &slot)))
             gc__out_of_memory(h);
         count_small(c, s->elemsize);
+        cost = h->cost[GC_COST_ALLOC] + (s != before ? h->cost[GC_COST_REFILL] : 0);
     } else {
         p = alloc_large(h, size, noscan, &s);
+        cost = h->cost[GC_COST_LARGE_PAGE] * (int64_t)s->npages;
     }
     s->types[slot] = t;
     s->counts[slot] = (uint32_t)count;
+    rt_charge(cost); /* a safe point: only once the object is complete */
     return p;
 }
 

@@ -36,6 +36,7 @@ bool gc__shade(gc_heap *h, gc_work *w, uintptr_t p)
     if (i >= s->nelems || !gc__bit(s->alloc_bits, i) || gc__bit(s->mark_bits, i))
         return false;
     s->mark_bits[i / 64] |= 1ull << (i % 64);
+    w->marked++;
     if (!s->noscan)
         push(w, s->start + i * s->elemsize);
     return true;
@@ -56,6 +57,8 @@ __attribute__((no_sanitize_address)) void gc__scan_range(gc_heap *h, gc_work *w,
                                                          const void *lo, const void *hi)
 {
     uintptr_t a = ((uintptr_t)lo + GC_WORD_BYTES - 1) & ~(uintptr_t)(GC_WORD_BYTES - 1);
-    for (; a + GC_WORD_BYTES <= (uintptr_t)hi; a += GC_WORD_BYTES)
+    for (; a + GC_WORD_BYTES <= (uintptr_t)hi; a += GC_WORD_BYTES) {
+        w->scanned_words++;
         gc__shade(h, w, *(const uintptr_t *)a);
+    }
 }

@@ -59,6 +59,7 @@ void gc_frame_pop(gc_heap *h, gc_frame *f)
 static void scan_typed(gc_heap *h, gc_work *w, const char *p, const gc_type *t, size_t count)
 {
     size_t words = t->ptrdata / GC_WORD_BYTES;
+    w->scanned_words += words * count;
     for (size_t e = 0; e < count; e++, p += t->size)
         for (size_t i = 0; i < words; i++)
             if (t->ptrmask[i / 8] >> (i % 8) & 1)

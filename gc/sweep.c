@@ -68,11 +68,22 @@ static void sweep_large(gc_heap *h)
     }
 }
 
-void gc__sweep_all(gc_heap *h)
+/* gc__sweep_all returns the nanoseconds of work it did (charged by the caller, outside
+   the lock). */
+int64_t gc__sweep_all(gc_heap *h)
 {
+    uint64_t spans = 0, frees_before = h->frees;
+    for (int c = 0; c < GC_NUM_SPAN_CLASSES; c++)
+        for (int k = 0; k < 2; k++)
+            for (gc_span *s = k ? h->central[c].full : h->central[c].partial; s; s = s->next)
+                spans++;
+    for (gc_span *s = h->large; s; s = s->next)
+        spans++;
     rt_lock(&h->lk);
     for (int c = 0; c < GC_NUM_SPAN_CLASSES; c++)
         sweep_class(h, &h->central[c]);
     sweep_large(h);
+    uint64_t freed = h->frees - frees_before;
     rt_unlock(&h->lk);
+    return (int64_t)spans * h->cost[GC_COST_SWEEP_SPAN] + (int64_t)freed * h->cost[GC_COST_FREE];
 }

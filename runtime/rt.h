@@ -248,6 +248,9 @@ GORSIM_API int rt_cost_count(const rt_cost_model *cm);
 GORSIM_API const char *rt_cost_name(const rt_cost_model *cm, int id);
 GORSIM_API const char *rt_cost_doc(const rt_cost_model *cm, int id);
 GORSIM_API rt_err rt_cost_set(rt_cost_model *cm, const char *name, int64_t ns);
+/* rt_sched_cost_get looks a cost up by name in the runtime's copy of its model: how a layer
+   finds the value of an entry it registered before rt_sched_new (false when absent). */
+GORSIM_API bool rt_sched_cost_get(const rt_sched *s, const char *name, int64_t *ns);
 /* rt_cost_model_load reads path; on error returns the code and writes "file:line: msg". */
 GORSIM_API rt_err rt_cost_model_load(rt_cost_model *cm, const char *path, char *errbuf,
                                      size_t errlen);

@@ -696,6 +696,14 @@ int rt_sched_run(rt_sched *s, rt_func main_fn, void *arg)
     return s->eng->run(s);
 }
 
+bool rt_sched_cost_get(const rt_sched *s, const char *name, int64_t *ns)
+{
+    int id = rt_cost_lookup(s->costs, name);
+    if (id >= 0)
+        *ns = s->cost[id];
+    return id >= 0;
+}
+
 const char *rt_sched_fatal_message(const rt_sched *s)
 {
     return s->fatal_msg[0] ? s->fatal_msg : NULL;

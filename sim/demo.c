@@ -9,6 +9,7 @@
  */
 #include "config.h"
 #include "sim/cli.h"
+#include "gc/gc.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +61,10 @@ static rt_cost_model *load_costs(const demo_opts *o)
 {
     rt_cost_model *cm = rt_cost_model_new();
     char err[512];
+    if (cm && !gc_register_costs(cm)) {
+        rt_cost_model_free(cm);
+        return NULL;
+    }
     if (cm && o->cost_file && rt_cost_model_load(cm, o->cost_file, err, sizeof err) != RT_OK) {
         fprintf(stderr, "gorsim: %s\n", err);
         rt_cost_model_free(cm);

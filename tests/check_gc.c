@@ -443,6 +443,58 @@ START_TEST(test_collect_frees_large_objects)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- virtual time */
+
+typedef struct cost_env {
+    gc_heap *h;
+    int64_t alloc_ns, small_gc_ns, big_gc_ns;
+    node *keep;
+} cost_env;
+
+static void cost_main(void *arg)
+{
+    cost_env *e = arg;
+    int64_t t0 = rt_now();
+    for (int i = 0; i < 1000; i++)
+        gc_alloc(e->h, &node_t);
+    e->alloc_ns = rt_now() - t0;
+    t0 = rt_now();
+    gc_collect(e->h); /* nothing live */
+    e->small_gc_ns = rt_now() - t0;
+    for (int i = 0; i < 5000; i++) { /* a live list of 5000 nodes */
+        node *n = gc_alloc(e->h, &node_t);
+        n->next = e->keep;
+        e->keep = n;
+    }
+    t0 = rt_now();
+    gc_collect(e->h);
+    e->big_gc_ns = rt_now() - t0;
+}
+
+START_TEST(test_virtual_time_charges_heap_work)
+{
+    rt_cost_model *cm = rt_cost_model_new();
+    ck_assert(gc_register_costs(cm));
+    ck_assert(gc_register_costs(cm)); /* idempotent */
+    ck_assert_int_eq(rt_cost_set(cm, "gc.alloc", 100), RT_OK);
+    rt_config cfg;
+    rt_config_init(&cfg);
+    cfg.costs = cm;
+    rt_sched *s = rt_sched_new(&cfg);
+    cost_env e = {0};
+    e.h = gc_heap_new(s, NULL);
+    ck_assert(gc_root_add(e.h, &e.keep, &ptr_t));
+    ck_assert_int_eq(rt_sched_run(s, cost_main, &e), 0);
+    /* 1000 objects at the file's 100 ns, plus 4 span refills (256 per span) at 300 ns */
+    ck_assert_int_eq(e.alloc_ns, 1000 * 100 + 4 * 300);
+    /* a collection lasts as long as its work: 5000 live nodes cost more than none */
+    ck_assert_int_gt(e.big_gc_ns, e.small_gc_ns + 5000 * 15);
+    gc_heap_free(e.h);
+    rt_sched_free(s);
+    rt_cost_model_free(cm);
+}
+END_TEST
+
 static Suite *gc_suite(void)
 {
     Suite *s = suite_create("gc");
@@ -461,6 +513,7 @@ static Suite *gc_suite(void)
     tcase_set_timeout(tc, 60);
     add_both(tc, test_collect_keeps_roots_frees_garbage);
     add_both(tc, test_collect_frees_large_objects);
+    tcase_add_test(tc, test_virtual_time_charges_heap_work);
     suite_add_tcase(s, tc);
     return s;
 }
