@@ -13,12 +13,14 @@ static void collect_stopped(void *arg)
     gc_heap *h = arg;
     gc_work w = {0};
     gc__release_mcaches(h);
+    rt_assert_expensive(gc_verify(h));
     gc__mark_roots(h, &w);
     gc__drain(h, &w);
     int64_t ns = (int64_t)w.marked * h->cost[GC_COST_MARK] +
                  (int64_t)w.scanned_words * h->cost[GC_COST_SCAN_WORD];
     gc__work_destroy(&w);
     ns += gc__sweep_all(h);
+    rt_assert_expensive(gc_verify(h));
     rt_lock(&h->lk);
     h->num_gc++;
     rt_unlock(&h->lk);

@@ -115,6 +115,11 @@ GORSIM_API void gc_frame_pop(gc_heap *h, gc_frame *f);
    For now it runs with the world stopped throughout; the concurrent cycle replaces it. */
 GORSIM_API void gc_collect(gc_heap *h);
 
+/* gc_verify reports whether the heap's structures are consistent (its invariants, see
+   gc_internal.h), printing the first problem found to stderr. World stopped, or no
+   goroutine running. */
+GORSIM_API bool gc_verify(gc_heap *h);
+
 /* MemStats-like counters (a subset now; the collector adds the rest). */
 typedef struct gc_stats {
     uint64_t heap_alloc;    /* bytes of allocated heap objects (slot sizes) */

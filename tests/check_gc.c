@@ -157,6 +157,7 @@ START_TEST(test_alloc_from_per_p_caches)
     for (int c = 0; c < GC_NUM_SPAN_CLASSES; c++) /* INV-ALLOCBITS on every span */
         for (gc_span *sp = e->h->central[c].full; sp; sp = sp->next)
             ck_assert(gc__span_verify(sp));
+    ck_assert(gc_verify(e->h));
     gc_heap_free(e->h);
     rt_sched_free(s);
     free(e);
@@ -206,6 +207,7 @@ START_TEST(test_large_objects_and_lookup)
     ck_assert(!gc_find_object(e.h, e.small + 24, &o)); /* the next, unallocated slot */
     ck_assert_ptr_eq(e.zero1, e.zero2); /* zero-size objects share one address */
     ck_assert_int_eq(e.outside, 0);
+    ck_assert(gc_verify(e.h));
     gc_heap_free(e.h);
     rt_sched_free(s);
 }
@@ -264,6 +266,7 @@ START_TEST(test_heap_cap_is_out_of_memory)
     gc_read_stats(h, &st);
     ck_assert_uint_le(st.heap_inuse, 64u << 20);
     ck_assert_uint_eq(st.heap_sys, 64u << 20);
+    ck_assert(gc_verify(h));
     gc_heap_free(h);
     rt_sched_free(s);
 }
@@ -404,6 +407,7 @@ START_TEST(test_collect_keeps_roots_frees_garbage)
     gc_read_stats(e->h, &st);
     ck_assert_uint_eq(st.num_gc, 5);
     ck_assert_uint_eq(st.heap_objects, st.mallocs - st.frees);
+    ck_assert(gc_verify(e->h));
     gc_heap_free(e->h);
     rt_sched_free(s);
     rt_chan_free(e->park);
@@ -438,6 +442,7 @@ START_TEST(test_collect_frees_large_objects)
     rt_sched *s = rt_sched_new(&cfg);
     gc_heap *h = gc_heap_new(s, NULL);
     ck_assert_int_eq(rt_sched_run(s, large_cycle, h), 0);
+    ck_assert(gc_verify(h));
     gc_heap_free(h);
     rt_sched_free(s);
 }
@@ -495,6 +500,42 @@ START_TEST(test_virtual_time_charges_heap_work)
 }
 END_TEST
 
+/* The verifier must also fail: break each invariant by hand and see it caught. */
+static void one_alloc(void *arg)
+{
+    gc_alloc(arg, &node_t);
+    gc_alloc_noscan(arg, 100000);
+}
+
+START_TEST(test_verify_catches_broken_invariants)
+{
+    rt_config cfg;
+    rt_config_init(&cfg);
+    rt_sched *s = rt_sched_new(&cfg);
+    gc_heap *h = gc_heap_new(s, NULL);
+    ck_assert_int_eq(rt_sched_run(s, one_alloc, h), 0);
+    ck_assert(gc_verify(h));
+    gc_mcache *c = *rt_p_slot(s, 0, h->slot);
+    gc_span *sp = c->alloc[gc__span_class(gc_size_class(32), false)];
+    sp->alloc_count++; /* INV-ALLOCBITS */
+    ck_assert(!gc_verify(h));
+    sp->alloc_count--;
+    sp->state = GC_SPAN_FULL; /* INV-ONE-HOME */
+    ck_assert(!gc_verify(h));
+    sp->state = GC_SPAN_CACHED;
+    h->heap_inuse += GC_PAGE_BYTES; /* accounting */
+    ck_assert(!gc_verify(h));
+    h->heap_inuse -= GC_PAGE_BYTES;
+    gc_span *large = h->large; /* INV-PAGEMAP: a span nobody owns */
+    h->large = NULL;
+    ck_assert(!gc_verify(h));
+    h->large = large;
+    ck_assert(gc_verify(h));
+    gc_heap_free(h);
+    rt_sched_free(s);
+}
+END_TEST
+
 static Suite *gc_suite(void)
 {
     Suite *s = suite_create("gc");
@@ -514,6 +555,7 @@ static Suite *gc_suite(void)
     add_both(tc, test_collect_keeps_roots_frees_garbage);
     add_both(tc, test_collect_frees_large_objects);
     tcase_add_test(tc, test_virtual_time_charges_heap_work);
+    tcase_add_test(tc, test_verify_catches_broken_invariants);
     suite_add_tcase(s, tc);
     return s;
 }
