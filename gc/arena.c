@@ -10,34 +10,8 @@
 #include "gc/gc_internal.h"
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-
-#ifndef MAP_NORESERVE
-#define MAP_NORESERVE 0
-#endif
-#ifndef MAP_FIXED_NOREPLACE
-#define MAP_FIXED_NOREPLACE 0
-#endif
 
 #define ARENA_HINT ((uintptr_t)0xc000000000ull) /* Go's first arena hint on linux/amd64 */
-
-static char *reserve(size_t bytes)
-{
-    int flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE;
-    void *p = MAP_FAILED;
-#if !GORSIM_TSAN /* TSan accepts application memory only in its own ranges */
-    if (MAP_FIXED_NOREPLACE) {
-        p = mmap((void *)ARENA_HINT, bytes, PROT_NONE, flags | MAP_FIXED_NOREPLACE, -1, 0);
-        if (p != MAP_FAILED && p != (void *)ARENA_HINT) {
-            munmap(p, bytes);
-            p = MAP_FAILED;
-        }
-    }
-#endif
-    if (p == MAP_FAILED)
-        p = mmap(NULL, bytes, PROT_NONE, flags, -1, 0);
-    return p == MAP_FAILED ? NULL : p;
-}
 
 int gc__pages_init(gc_pages *pg, size_t max_bytes)
 {
@@ -47,7 +21,7 @@ int gc__pages_init(gc_pages *pg, size_t max_bytes)
         pg->max_arenas = 1;
     pg->region_bytes = pg->max_arenas * GC_ARENA_BYTES;
     pg->arenas = calloc(pg->max_arenas, sizeof *pg->arenas);
-    pg->region = pg->arenas ? reserve(pg->region_bytes) : NULL;
+    pg->region = pg->arenas ? rt_sys_reserve(pg->region_bytes, ARENA_HINT) : NULL;
     if (!pg->region) {
         free(pg->arenas);
         return -1;
@@ -60,8 +34,7 @@ void gc__pages_destroy(gc_pages *pg)
     for (size_t i = 0; i < pg->narenas; i++)
         free(pg->arenas[i]);
     free(pg->arenas);
-    if (pg->region)
-        munmap(pg->region, pg->region_bytes);
+    rt_sys_free(pg->region, pg->region_bytes);
     memset(pg, 0, sizeof *pg);
 }
 
@@ -73,7 +46,7 @@ static gc_arena *grow(gc_pages *pg)
     if (!a)
         return NULL;
     a->base = pg->region + pg->narenas * GC_ARENA_BYTES;
-    if (mprotect(a->base, GC_ARENA_BYTES, PROT_READ | PROT_WRITE) != 0) {
+    if (!rt_sys_map(a->base, GC_ARENA_BYTES)) {
         free(a);
         return NULL;
     }

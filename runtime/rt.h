@@ -313,6 +313,16 @@ GORSIM_API void rt_stw_run(int reason, const char *name, rt_func fn, void *arg,
    is not preempted while it waits (nor while it holds the world stopped). */
 GORSIM_API void rt_ragged_barrier(void (*fn)(int p_id, void *arg), void *arg);
 
+/* ---------------------------------------------------------------- address space */
+
+/* rt_sys_reserve reserves bytes of inaccessible address space, at hint when that range is
+   free (reproducible layouts), else where the kernel chooses; NULL on failure.
+   rt_sys_map makes part of it usable (committed lazily, on first touch); rt_sys_free
+   returns a whole reservation. Go's sysReserve, sysMap and sysFree. */
+GORSIM_API void *rt_sys_reserve(size_t bytes, uintptr_t hint);
+GORSIM_API bool rt_sys_map(void *p, size_t bytes);
+GORSIM_API void rt_sys_free(void *p, size_t bytes);
+
 /* ---------------------------------------------------------------- runtime locks */
 
 /* rt_lock/rt_unlock: the runtime's own lock on a zero-initialised word (Go's runtime mutex,

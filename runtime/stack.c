@@ -10,8 +10,8 @@
  * the neighbouring stack). Gs keep their stacks when they die and are reused (g.c), so
  * stacks are only ever carved, never returned until the scheduler is freed.
  *
- * Reservations ask for fixed addresses (MAP_FIXED_NOREPLACE) so that a conservative scan
- * sees the same words in every run of the virtual engine; if the address is taken (a second
+ * Reservations ask for fixed addresses (rt_sys_reserve) so that a conservative scan sees the
+ * same words in every run of the virtual engine; if the address is taken (a second
  * scheduler in the same process) the kernel's choice is used instead.
  *
  * Overflow: a SIGSEGV whose address lies in the current goroutine's guard page is reported
@@ -24,7 +24,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 #include <unistd.h>
 #if HAVE_VALGRIND_VALGRIND_H
 #include <valgrind/valgrind.h>
@@ -36,13 +35,6 @@
 #define unpoison(p, n) __asan_unpoison_memory_region((p), (n))
 #else
 #define unpoison(p, n) ((void)(p), (void)(n))
-#endif
-
-#ifndef MAP_NORESERVE
-#define MAP_NORESERVE 0
-#endif
-#ifndef MAP_FIXED_NOREPLACE
-#define MAP_FIXED_NOREPLACE 0
 #endif
 
 #define RT_STACK_HINT_BASE ((uintptr_t)0x200000000000ull)
@@ -79,11 +71,7 @@ int rt__stack_pool_init(rt_stack_pool *sp, size_t usable_bytes)
     sp->slots_per_region = 1024;
     /* Leave 20 000 mappings to everything else (heap arenas, libraries, Boehm). */
     sp->guard_budget = maps > 20000 ? (maps - 20000) / 2 : 0;
-#if GORSIM_TSAN
-    sp->hint = 0; /* TSan allows application memory only in its own ranges */
-#else
     sp->hint = RT_STACK_HINT_BASE;
-#endif
     return 0;
 }
 
@@ -92,29 +80,20 @@ void rt__stack_pool_destroy(rt_stack_pool *sp)
     for (size_t i = 0; i < sp->nregions; i++) {
         rt_stack_region *r = &sp->regions[i];
         unpoison(r->base, sp->slot_bytes * r->used);
-        munmap(r->base, sp->slot_bytes * sp->slots_per_region);
+        rt_sys_free(r->base, sp->slot_bytes * sp->slots_per_region);
     }
     free(sp->regions);
     sp->regions = NULL;
     sp->nregions = sp->capregions = 0;
 }
 
+/* reserve takes the next region, at the next fixed address when it is free. */
 static void *reserve(rt_stack_pool *sp, size_t bytes)
 {
-    int flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE;
-    void *p = MAP_FAILED;
-    if (sp->hint && MAP_FIXED_NOREPLACE) {
-        p = mmap((void *)sp->hint, bytes, PROT_NONE, flags | MAP_FIXED_NOREPLACE, -1, 0);
-        if (p != MAP_FAILED && p != (void *)sp->hint) { /* old kernel: hint ignored */
-            munmap(p, bytes);
-            p = MAP_FAILED;
-        }
-    }
-    if (p == MAP_FAILED)
-        p = mmap(NULL, bytes, PROT_NONE, flags, -1, 0);
-    else
+    char *p = rt_sys_reserve(bytes, sp->hint);
+    if (p && (uintptr_t)p == sp->hint)
         sp->hint += bytes;
-    return p == MAP_FAILED ? NULL : p;
+    return p;
 }
 
 static rt_stack_region *current_region(rt_stack_pool *sp)
@@ -150,7 +129,7 @@ int rt__stack_alloc(rt_stack_pool *sp, rt_stack *out)
     /* Guarded: the first page stays PROT_NONE. Unguarded: the whole slot is usable memory,
        so neighbouring unguarded slots merge into one kernel mapping. */
     char *rw = guarded ? slot + pg : slot;
-    if (mprotect(rw, (size_t)(slot + sp->slot_bytes - rw), PROT_READ | PROT_WRITE) != 0) {
+    if (!rt_sys_map(rw, (size_t)(slot + sp->slot_bytes - rw))) {
         rt__unlock(&sp->lk);
         return -1;
     }

@@ -119,12 +119,7 @@ static uintptr_t alignment(size_t slot)
 
 START_TEST(test_alloc_from_per_p_caches)
 {
-    rt_config cfg;
-    rt_config_init(&cfg);
-    cfg.engine = ENGINE(_i);
-    cfg.nprocs = 2;
-    cfg.fatal_returns = true;
-    rt_sched *s = rt_sched_new(&cfg);
+    rt_sched *s = new_sched(ENGINE(_i), 2);
     alloc_env *e = calloc(1, sizeof *e);
     e->h = gc_heap_new(s, NULL);
     ck_assert_ptr_nonnull(e->h);
@@ -187,11 +182,7 @@ static void large_main(void *arg)
 
 START_TEST(test_large_objects_and_lookup)
 {
-    rt_config cfg;
-    rt_config_init(&cfg);
-    cfg.engine = ENGINE(_i);
-    cfg.fatal_returns = true;
-    rt_sched *s = rt_sched_new(&cfg);
+    rt_sched *s = new_sched(ENGINE(_i), 1);
     large_env e = {0};
     e.h = gc_heap_new(s, NULL);
     ck_assert_int_eq(rt_sched_run(s, large_main, &e), 0);
@@ -253,11 +244,7 @@ static void exhaust(void *arg)
 
 START_TEST(test_heap_cap_is_out_of_memory)
 {
-    rt_config cfg;
-    rt_config_init(&cfg);
-    cfg.engine = ENGINE(_i);
-    cfg.fatal_returns = true;
-    rt_sched *s = rt_sched_new(&cfg);
+    rt_sched *s = new_sched(ENGINE(_i), 1);
     gc_config gcfg = {.max_heap_bytes = 64u << 20};
     gc_heap *h = gc_heap_new(s, &gcfg);
     ck_assert_int_eq(rt_sched_run(s, exhaust, h), 2);
@@ -383,12 +370,7 @@ static void collect_main(void *arg)
 
 START_TEST(test_collect_keeps_roots_frees_garbage)
 {
-    rt_config cfg;
-    rt_config_init(&cfg);
-    cfg.engine = ENGINE(_i);
-    cfg.nprocs = 2;
-    cfg.fatal_returns = true;
-    rt_sched *s = rt_sched_new(&cfg);
+    rt_sched *s = new_sched(ENGINE(_i), 2);
     collect_env *e = calloc(1, sizeof *e);
     e->h = gc_heap_new(s, NULL);
     e->park = rt_chan_new(0, 0);
@@ -435,11 +417,7 @@ static void large_cycle(void *arg)
 
 START_TEST(test_collect_frees_large_objects)
 {
-    rt_config cfg;
-    rt_config_init(&cfg);
-    cfg.engine = ENGINE(_i);
-    cfg.fatal_returns = true;
-    rt_sched *s = rt_sched_new(&cfg);
+    rt_sched *s = new_sched(ENGINE(_i), 1);
     gc_heap *h = gc_heap_new(s, NULL);
     ck_assert_int_eq(rt_sched_run(s, large_cycle, h), 0);
     ck_assert(gc_verify(h));

@@ -597,11 +597,7 @@ static void hooks_main(void *arg)
 
 START_TEST(test_find_work_hook_supplies_goroutines)
 {
-    rt_config cfg;
-    rt_config_init(&cfg);
-    cfg.engine = ENGINE(_i);
-    cfg.fatal_returns = true;
-    rt_sched *s = rt_sched_new(&cfg);
+    rt_sched *s = new_sched(ENGINE(_i), 1);
     hook_env e = {0};
     e.slot = rt_p_slot_new(s);
     ck_assert_int_eq(e.slot, 0);

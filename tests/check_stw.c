@@ -283,12 +283,7 @@ static void hook_main(void *arg)
 
 START_TEST(test_safepoint_hook_runs_on_requested_p)
 {
-    rt_config cfg;
-    rt_config_init(&cfg);
-    cfg.engine = ENGINE(_i);
-    cfg.nprocs = 2;
-    cfg.fatal_returns = true;
-    rt_sched *s = rt_sched_new(&cfg);
+    rt_sched *s = new_sched(ENGINE(_i), 2);
     hook_env h = {0};
     rt_sched_set_safepoint_hook(s, on_safepoint, &h);
     ck_assert_int_eq(rt_sched_run(s, hook_main, &h), 0);

@@ -53,6 +53,19 @@ static inline int run_with(const run_opts *o, rt_func fn, void *arg, char *fatal
     return rc;
 }
 
+/* new_sched makes a runtime for a test: engine e, procs Ps, fatal errors returned. */
+static inline rt_sched *new_sched(rt_engine_kind e, int procs)
+{
+    rt_config cfg;
+    rt_config_init(&cfg);
+    cfg.engine = e;
+    cfg.nprocs = procs;
+    cfg.fatal_returns = true;
+    rt_sched *s = rt_sched_new(&cfg);
+    ck_assert_ptr_nonnull(s);
+    return s;
+}
+
 /* run runs fn in engine e with procs Ps and asserts a clean exit. */
 static inline void run(rt_engine_kind e, int procs, rt_func fn, void *arg)
 {

@@ -1,0 +1,47 @@
+/*
+ * sysmem.c — address space from the OS (Go's sysReserve/sysMap/sysFree): reservations are
+ * PROT_NONE and never charged against overcommit (MAP_NORESERVE); the kernel backs a page
+ * on first touch once it is made accessible. A reservation asks for a fixed address so that
+ * runs lay memory out identically (conservative scans then see the same words); if that
+ * address is taken, or under ThreadSanitizer (which allows application memory only in its
+ * own ranges), the kernel chooses.
+ */
+#include "rt_internal.h"
+#include <sys/mman.h>
+
+#ifndef MAP_NORESERVE
+#define MAP_NORESERVE 0
+#endif
+#ifndef MAP_FIXED_NOREPLACE
+#define MAP_FIXED_NOREPLACE 0
+#endif
+
+void *rt_sys_reserve(size_t bytes, uintptr_t hint)
+{
+    int flags = MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE;
+    void *p = MAP_FAILED;
+#if GORSIM_TSAN
+    hint = 0;
+#endif
+    if (hint && MAP_FIXED_NOREPLACE) {
+        p = mmap((void *)hint, bytes, PROT_NONE, flags | MAP_FIXED_NOREPLACE, -1, 0);
+        if (p != MAP_FAILED && p != (void *)hint) { /* an old kernel ignored the flag */
+            munmap(p, bytes);
+            p = MAP_FAILED;
+        }
+    }
+    if (p == MAP_FAILED)
+        p = mmap(NULL, bytes, PROT_NONE, flags, -1, 0);
+    return p == MAP_FAILED ? NULL : p;
+}
+
+bool rt_sys_map(void *p, size_t bytes)
+{
+    return mprotect(p, bytes, PROT_READ | PROT_WRITE) == 0;
+}
+
+void rt_sys_free(void *p, size_t bytes)
+{
+    if (p)
+        munmap(p, bytes);
+}
