@@ -125,7 +125,9 @@ typedef struct spread_env {
 static void work_and_note(void *arg)
 {
     spread_env *e = arg;
-    rt_work(200 * US);
+    /* virtual: deterministic and cheap; threads: long enough (128 ms on one P) that idle
+       Ms get a CPU and steal even on a loaded machine */
+    rt_work(rt_sched_engine(rt_self_sched()) == RT_ENGINE_VIRTUAL ? 200 * US : 2 * MS);
     atomic_inc(&e->ran_on[rt_p_id()]);
     rt_waitgroup_done(&e->wg);
 }

@@ -76,14 +76,25 @@ static void while_stopped(void *arg)
         e->moved_while_stopped += after[i] != before[i];
 }
 
+/* wait_progress sleeps until every spinner has got past at least `past` safe points (on a
+   loaded machine an OS thread can wait long for a CPU: wait for the fact, not a time). */
+static void wait_progress(stw_env *e, const long *past)
+{
+    for (int i = 0; i < 3; i++)
+        while (atomic_get(&e->progress[i]) <= past[i])
+            rt_sleep(100 * US);
+}
+
 static void stw_main(void *arg)
 {
     stw_env *e = arg;
     spinner sp[3];
+    long zero[3] = {0}, at_restart[3];
     start_spinners(e, sp);
-    rt_sleep(2 * MS);
+    wait_progress(e, zero);
     rt_stw_run(RT_STW_USER, "test", while_stopped, e, &e->info);
-    rt_sleep(2 * MS);
+    snapshot(e, at_restart);
+    wait_progress(e, at_restart); /* and they run again after the restart */
     atomic_put(&e->stop, 1);
     rt_waitgroup_wait(&e->wg);
 }
@@ -136,11 +147,15 @@ START_TEST(test_ttsp_follows_async_preemption)
     ck_assert_int_eq(run_with(&o, ttsp_main, &on, NULL, 0), 0);
     o.no_async_preempt = true;
     ck_assert_int_eq(run_with(&o, ttsp_main, &off, NULL, 0), 0);
-    /* with async preemption the loop stops within a 10 us slice (virtual: exactly) */
-    ck_assert_msg(on.info.ttsp_ns <= (ENGINE(_i) == RT_ENGINE_VIRTUAL ? 10 * US : 5 * MS),
-                  "ttsp %lld", (long long)on.info.ttsp_ns);
-    /* without it the whole rest of the 40 ms loop: 39 ms after the request at 1 ms */
+    /* without async preemption the whole rest of the 40 ms loop: 39 ms after the request */
     ck_assert_msg(off.info.ttsp_ns >= 30 * MS, "ttsp %lld", (long long)off.info.ttsp_ns);
+    /* with it the loop stops within a 10 us slice: exactly so in the virtual engine; with
+       real threads the OS adds its own delays, so only "far sooner than without" holds */
+    if (ENGINE(_i) == RT_ENGINE_VIRTUAL)
+        ck_assert_msg(on.info.ttsp_ns <= 10 * US, "ttsp %lld", (long long)on.info.ttsp_ns);
+    else
+        ck_assert_msg(on.info.ttsp_ns < off.info.ttsp_ns / 2, "ttsp %lld vs %lld",
+                      (long long)on.info.ttsp_ns, (long long)off.info.ttsp_ns);
 }
 END_TEST
 
