@@ -21,14 +21,24 @@ static void collect_stopped(void *arg)
     gc__work_destroy(&w);
     ns += gc__sweep_all(h);
     rt_assert_expensive(gc_verify(h));
-    rt_lock(&h->lk);
-    h->num_gc++;
-    rt_unlock(&h->lk);
     rt_charge(ns); /* the world is stopped: the pause lasts as long as the work */
+}
+
+/* record_pause completes a cycle in the stats: Go's NumGC, pause ring and totals. */
+static void record_pause(gc_heap *h, const rt_stw_info *info, bool forced)
+{
+    rt_lock(&h->lk);
+    h->pause_ns[h->num_gc % 256] = (uint64_t)info->pause_ns;
+    h->pause_end[h->num_gc % 256] = (uint64_t)info->end_ns;
+    h->pause_total_ns += (uint64_t)info->pause_ns;
+    h->num_gc++;
+    h->num_forced_gc += forced;
+    rt_unlock(&h->lk);
 }
 
 void gc_collect(gc_heap *h)
 {
     rt_stw_info info;
     rt_stw_run(GC_STW_REASON, "GC (stop-the-world)", collect_stopped, h, &info);
+    record_pause(h, &info, true);
 }

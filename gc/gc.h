@@ -130,6 +130,10 @@ typedef struct gc_stats {
     uint64_t frees;         /* cumulative count freed */
     uint64_t total_alloc;   /* cumulative bytes allocated */
     uint32_t num_gc;        /* completed collections */
+    uint32_t num_forced_gc; /* of which forced (gc_collect: runtime.GC) */
+    uint64_t pause_total_ns;/* all stop-the-world pauses, engine time */
+    uint64_t pause_ns[256]; /* recent pauses: the newest at [(num_gc + 255) % 256], as Go */
+    uint64_t pause_end[256];/* engine time each ended (Go: Unix ns) */
 } gc_stats;
 GORSIM_API void gc_read_stats(gc_heap *h, gc_stats *out);
 

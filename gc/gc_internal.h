@@ -182,7 +182,9 @@ struct gc_heap {
     size_t nroots, caproots;
     int gslot;               /* rt G slot holding each goroutine's innermost gc_frame */
     int64_t cost[GC_COST_COUNT]; /* ns, from the runtime's model or the defaults */
-    uint32_t num_gc;
+    uint32_t num_gc, num_forced_gc;     /* guarded by lk */
+    uint64_t pause_total_ns;             /* guarded by lk */
+    uint64_t pause_ns[256], pause_end[256];
     char zerobase[8];        /* the address of every zero-size object, as Go's zerobase */
 };
 

@@ -216,6 +216,10 @@ void gc_read_stats(gc_heap *h, gc_stats *out)
     out->frees = h->frees;
     out->heap_alloc = out->total_alloc - h->freed_bytes;
     out->num_gc = h->num_gc;
+    out->num_forced_gc = h->num_forced_gc;
+    out->pause_total_ns = h->pause_total_ns;
+    memcpy(out->pause_ns, h->pause_ns, sizeof out->pause_ns);
+    memcpy(out->pause_end, h->pause_end, sizeof out->pause_end);
     rt_unlock(&h->lk);
     out->heap_objects = out->mallocs - out->frees;
 }

@@ -514,6 +514,57 @@ START_TEST(test_verify_catches_broken_invariants)
 }
 END_TEST
 
+/* Pauses are recorded as Go's MemStats records them: a ring of 256, newest at
+   (NumGC + 255) % 256, and their total. */
+typedef struct pause_env {
+    gc_heap *h;
+    node *keep;
+    int64_t spans[3];
+} pause_env;
+
+static void pause_main(void *arg)
+{
+    pause_env *e = arg;
+    for (int k = 0; k < 3; k++) {
+        for (int i = 0; i < 1000 * (k + 1); i++) { /* more live data each cycle */
+            node *n = gc_alloc(e->h, &node_t);
+            n->next = e->keep;
+            e->keep = n;
+        }
+        int64_t t0 = rt_now();
+        gc_collect(e->h);
+        e->spans[k] = rt_now() - t0;
+    }
+}
+
+START_TEST(test_pauses_are_recorded_as_memstats)
+{
+    rt_sched *s = new_sched(ENGINE(_i), 2);
+    pause_env e = {0};
+    e.h = gc_heap_new(s, NULL);
+    ck_assert(gc_root_add(e.h, &e.keep, &ptr_t));
+    ck_assert_int_eq(rt_sched_run(s, pause_main, &e), 0);
+    gc_stats st;
+    gc_read_stats(e.h, &st);
+    ck_assert_uint_eq(st.num_gc, 3);
+    ck_assert_uint_eq(st.num_forced_gc, 3);
+    ck_assert_uint_eq(st.pause_total_ns, st.pause_ns[0] + st.pause_ns[1] + st.pause_ns[2]);
+    ck_assert_uint_eq(st.pause_ns[(st.num_gc + 255) % 256], st.pause_ns[2]); /* newest */
+    ck_assert_uint_eq(st.pause_ns[3], 0);
+    for (int k = 0; k < 3; k++) {
+        ck_assert_uint_gt(st.pause_ns[k], 0);
+        ck_assert_uint_le(st.pause_ns[k], (uint64_t)e.spans[k]); /* within the call */
+    }
+    ck_assert_uint_gt(st.pause_end[1], st.pause_end[0]);
+    ck_assert_uint_gt(st.pause_end[2], st.pause_end[1]);
+    if (ENGINE(_i) == RT_ENGINE_VIRTUAL) /* exact work model: more live data, longer pause */
+        ck_assert(st.pause_ns[0] < st.pause_ns[1] && st.pause_ns[1] < st.pause_ns[2]);
+    ck_assert(gc_verify(e.h));
+    gc_heap_free(e.h);
+    rt_sched_free(s);
+}
+END_TEST
+
 static Suite *gc_suite(void)
 {
     Suite *s = suite_create("gc");
@@ -534,6 +585,7 @@ static Suite *gc_suite(void)
     add_both(tc, test_collect_frees_large_objects);
     tcase_add_test(tc, test_virtual_time_charges_heap_work);
     tcase_add_test(tc, test_verify_catches_broken_invariants);
+    add_both(tc, test_pauses_are_recorded_as_memstats);
     suite_add_tcase(s, tc);
     return s;
 }
