@@ -398,16 +398,22 @@ START_TEST(test_collect_keeps_roots_frees_garbage)
 }
 END_TEST
 
-/* Large objects: kept while reachable, their pages returned when not. */
+/* Large objects: kept while reachable, their pages returned when not. The garbage is made
+   by goroutines that have exited before each collection: a dead stack is not scanned, while
+   a live frame may still hold a stale copy of a dropped pointer (conservative scanning). */
+static void large_garbage(void *arg) { gc_alloc_noscan(arg, 200000); }
+
 static void large_cycle(void *arg)
 {
     gc_heap *h = arg;
     char *keep = gc_alloc_noscan(h, 200000);
     keep[199999] = 7;
-    for (int i = 0; i < 50; i++) /* 50 x 200 KB of garbage, each freed by the next cycle */
-        if (gc_alloc_noscan(h, 200000))
-            gc_collect(h);
-    gc_collect(h);
+    for (int i = 0; i < 50; i++) { /* 50 x 200 KB of garbage, each freed by the next cycle */
+        rt_go(large_garbage, h);
+        while (rt_num_goroutine(rt_self_sched()) > 1)
+            rt_sleep(10 * US);
+        gc_collect(h);
+    }
     gc_stats st;
     gc_read_stats(h, &st);
     ck_assert_int_eq(keep[199999], 7);
