@@ -36,7 +36,6 @@
 static inline int gc__span_class(int cls, bool noscan) { return 2 * cls + (noscan ? 1 : 0); }
 
 typedef enum gc_span_state {
-    GC_SPAN_FREE,            /* not in use (reserved for the sweeper) */
     GC_SPAN_CACHED,          /* an mcache's current span for its class */
     GC_SPAN_PARTIAL,         /* on its central partial list */
     GC_SPAN_FULL,            /* on its central full list */
@@ -175,7 +174,7 @@ struct gc_heap {
     gc_pages pages;
     gc_central central[GC_NUM_SPAN_CLASSES];
     uint64_t heap_inuse;     /* guarded by lk */
-    uint64_t large_mallocs, large_bytes, large_live_bytes; /* guarded by lk */
+    uint64_t large_mallocs, large_bytes; /* guarded by lk */
     uint64_t frees, freed_bytes;                        /* guarded by lk */
     gc_span *large;          /* large spans in use (linked by next/prev); guarded by lk */
     gc_root *roots;          /* registered globals; guarded by lk */

@@ -10,20 +10,11 @@
 
 #define DEFAULT_MAX_HEAP (64ull << 30)
 
-#define GC_COST_ROW(id, name, ns, doc) {name, doc, ns},
-static const struct {
-    const char *name, *doc;
-    int64_t ns;
-} cost_defaults[GC_COST_COUNT] = {GC_COSTS(GC_COST_ROW)};
-#undef GC_COST_ROW
+static const rt_cost_entry cost_defaults[GC_COST_COUNT] = {GC_COSTS(RT_COST_ENTRY)};
 
 bool gc_register_costs(rt_cost_model *cm)
 {
-    for (int i = 0; i < GC_COST_COUNT; i++)
-        if (rt_cost_define(cm, cost_defaults[i].name, cost_defaults[i].ns,
-                           cost_defaults[i].doc) < 0)
-            return false;
-    return true;
+    return rt_cost_define_all(cm, cost_defaults, GC_COST_COUNT);
 }
 
 static void resolve_costs(gc_heap *h)
@@ -184,7 +175,7 @@ void *gc_alloc_noscan(gc_heap *h, size_t bytes) { return alloc(h, bytes, NULL, 1
 bool gc_find_object(gc_heap *h, const void *p, gc_object *out)
 {
     gc_span *s = gc__span_of(&h->pages, (uintptr_t)p);
-    if (!s || s->state == GC_SPAN_FREE)
+    if (!s)
         return false;
     size_t i = ((uintptr_t)p - s->start) / s->elemsize;
     if (i >= s->nelems || !gc__bit(s->alloc_bits, i))

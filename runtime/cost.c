@@ -22,12 +22,7 @@ struct rt_cost_model {
     int n, cap;
 };
 
-#define RT_COST_ROW(id, name, ns, doc) {name, doc, ns},
-static const struct {
-    const char *name, *doc;
-    int64_t ns;
-} builtin_costs[] = {RT_COSTS(RT_COST_ROW)};
-#undef RT_COST_ROW
+static const rt_cost_entry builtin_costs[] = {RT_COSTS(RT_COST_ENTRY)};
 
 static char *dupstr(const char *s)
 {
@@ -39,15 +34,19 @@ static char *dupstr(const char *s)
 rt_cost_model *rt_cost_model_new(void)
 {
     rt_cost_model *cm = calloc(1, sizeof *cm);
-    if (!cm)
+    if (cm && !rt_cost_define_all(cm, builtin_costs, RT_COST_BUILTIN_COUNT)) {
+        rt_cost_model_free(cm);
         return NULL;
-    for (int i = 0; i < RT_COST_BUILTIN_COUNT; i++)
-        if (rt_cost_define(cm, builtin_costs[i].name, builtin_costs[i].ns,
-                           builtin_costs[i].doc) != i) {
-            rt_cost_model_free(cm);
-            return NULL;
-        }
-    return cm;
+    }
+    return cm; /* a fresh model: the builtin ids are the row indices */
+}
+
+bool rt_cost_define_all(rt_cost_model *cm, const rt_cost_entry *rows, int n)
+{
+    for (int i = 0; i < n; i++)
+        if (rt_cost_define(cm, rows[i].name, rows[i].ns, rows[i].doc) < 0)
+            return false;
+    return true;
 }
 
 void rt_cost_model_free(rt_cost_model *cm)

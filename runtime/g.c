@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *const g_status_names[] = {"idle", "runnable", "running", "waiting", "dead"};
+static const char *const g_status_names[] = {"runnable", "running", "waiting", "dead"};
 
 const char *rt_g_status_name(rt_g_status st)
 {
@@ -208,7 +208,7 @@ void rt_g_foreach(rt_sched *s, void (*fn)(rt_g *g, void *arg), void *arg)
     for (size_t i = 0; i < s->nallgs; i++) {
         rt_g *g = s->allgs[i];
         rt_g_status st = rt__g_status(g);
-        if (st != RT_G_DEAD && st != RT_G_IDLE)
+        if (st != RT_G_DEAD)
             fn(g, arg);
     }
     rt__unlock(&s->lock);

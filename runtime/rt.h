@@ -118,7 +118,6 @@ GORSIM_API int64_t rt_sched_end_ns(const rt_sched *s);
 /* ---------------------------------------------------------------- goroutines */
 
 typedef enum rt_g_status {
-    RT_G_IDLE,     /* allocated, not yet started or reused; owns no work */
     RT_G_RUNNABLE, /* on a run queue (or runnext); not running; its stack is saved */
     RT_G_RUNNING,  /* owns a P and an M; its stack is live (virtual: maybe suspended at a charge) */
     RT_G_WAITING,  /* parked with a wait reason; on exactly one wait structure or a timer */
@@ -248,6 +247,16 @@ GORSIM_API int rt_cost_count(const rt_cost_model *cm);
 GORSIM_API const char *rt_cost_name(const rt_cost_model *cm, int id);
 GORSIM_API const char *rt_cost_doc(const rt_cost_model *cm, int id);
 GORSIM_API rt_err rt_cost_set(rt_cost_model *cm, const char *name, int64_t ns);
+/* A row of a layer's cost table; RT_COST_ENTRY turns an X-macro list such as RT_COSTS into
+   rows. rt_cost_define_all defines n rows in order (as rt_cost_define: idempotent) and
+   reports success. */
+typedef struct rt_cost_entry {
+    const char *name;
+    int64_t ns;
+    const char *doc;
+} rt_cost_entry;
+#define RT_COST_ENTRY(id, name, ns, doc) {name, ns, doc},
+GORSIM_API bool rt_cost_define_all(rt_cost_model *cm, const rt_cost_entry *rows, int n);
 /* rt_sched_cost_get looks a cost up by name in the runtime's copy of its model: how a layer
    finds the value of an entry it registered before rt_sched_new (false when absent). */
 GORSIM_API bool rt_sched_cost_get(const rt_sched *s, const char *name, int64_t *ns);

@@ -170,7 +170,6 @@ struct rt_g {
     void *slots[RT_NSLOTS];  /* upper layers' per-G state */
     void *asan_fake;         /* ASan fiber bookkeeping */
     void *tsan_fiber;
-    bool lockedm_main;       /* the main goroutine */
 };
 
 typedef enum rt_p_status {

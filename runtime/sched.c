@@ -369,8 +369,7 @@ void rt__schedule(rt_m *m)
 
 void rt__ready_at(rt_m *m, rt_g *g, int64_t when, bool next)
 {
-    rt_assert(rt__g_status(g) == RT_G_WAITING || rt__g_status(g) == RT_G_IDLE ||
-              rt__g_status(g) == RT_G_DEAD || rt__g_status(g) == RT_G_RUNNING);
+    rt_assert(rt__g_status(g) != RT_G_RUNNABLE); /* INV-ONE-PLACE: not queued twice */
     g->ready_at = when;
     g->wait_reason = RT_WAIT_NONE;
     rt__g_set_status(g, RT_G_RUNNABLE);
@@ -688,7 +687,6 @@ int rt_sched_run(rt_sched *s, rt_func main_fn, void *arg)
         rt__fatal_record(s, "runtime: cannot allocate the main goroutine's stack");
         return 2;
     }
-    g->lockedm_main = true;
     s->main_g = g;
     s->ps[0].status = RT_P_RUNNING;
     rt__g_set_status(g, RT_G_RUNNABLE);

@@ -27,12 +27,6 @@ static void owner_end(rt_sched *s)
     s->owner_m = NULL;
 }
 
-/* owner_finish waits, if needed, for the others and returns when the owner may go on. */
-static void owner_finish(rt_sched *s, rt_m *m, bool wait)
-{
-    if (wait)
-        s->eng->owner_wait(m);
-}
 
 void rt__stw_stopped_one(rt_sched *s, int64_t when)
 {
@@ -74,7 +68,8 @@ void rt_stw_stop(int reason, const char *name, rt_stw_info *info)
     }
     bool wait = s->stopwait > 0;
     rt__unlock(&s->lock);
-    owner_finish(s, m, wait);
+    if (wait)
+        s->eng->owner_wait(m);
     m = rt__m();
     int64_t now = s->eng->now(m);
     info->stopped_ns = s->stop_max_ns > now ? s->stop_max_ns : now;
@@ -184,7 +179,8 @@ void rt_ragged_barrier(void (*fn)(int p_id, void *arg), void *arg)
     bool wait = s->sp_wait > 0;
     rt__unlock(&s->lock);
     fn(m->p->id, arg);
-    owner_finish(s, m, wait);
+    if (wait)
+        s->eng->owner_wait(m);
     m = rt__m();
     if (s->is_virtual && m->p->clock < s->stop_max_ns)
         m->p->clock = s->stop_max_ns;
