@@ -1,7 +1,8 @@
 /*
- * heap.c — the heap: creation (one mcache per P, in a runtime P slot), the public
- * allocation calls (Go's mallocgc: small objects through the P's mcache, large objects of
- * their own pages), pointer-to-object lookup, and the counters.
+ * heap.c — the heap: creation (per-P state in a runtime P slot, per-G state in G slots,
+ * the scheduler hooks), the public allocation calls (Go's mallocgc: assist first, small
+ * objects through the P's mcache, large objects of their own pages, black while marking,
+ * the heap trigger tested when a span was taken), and pointer-to-object lookup.
  */
 #include "gc/gc_internal.h"
 #include <errno.h>
@@ -17,11 +18,68 @@ bool gc_register_costs(rt_cost_model *cm)
     return rt_cost_define_all(cm, cost_defaults, GC_COST_COUNT);
 }
 
+void gc_config_init(gc_config *c)
+{
+    memset(c, 0, sizeof *c);
+    c->gogc = 100;
+    c->memory_limit = INT64_MAX;
+    c->barrier = GC_BARRIER_HYBRID;
+}
+
 static void resolve_costs(gc_heap *h)
 {
     for (int i = 0; i < GC_COST_COUNT; i++)
         if (!rt_sched_cost_get(h->s, cost_defaults[i].name, &h->cost[i]))
             h->cost[i] = cost_defaults[i].ns;
+}
+
+/* define_names registers the heap's trace event kinds and wait reasons with the runtime. */
+static bool define_names(gc_heap *h)
+{
+    rt_sched *s = h->s;
+    struct { int *id; const char *name; } kinds[] = {
+        {&h->ev_gc_start, "GCStart"},         {&h->ev_gc_done, "GCDone"},
+        {&h->ev_stw_start, "GCSTWStart"},     {&h->ev_stw_done, "GCSTWDone"},
+        {&h->ev_sweep_start, "GCSweepStart"}, {&h->ev_sweep_done, "GCSweepDone"},
+        {&h->ev_heap_alloc, "HeapAlloc"},     {&h->ev_heap_goal, "HeapGoal"},
+        {&h->ev_assist_start, "GCMarkAssistStart"}, {&h->ev_assist_done, "GCMarkAssistDone"},
+        {&h->ev_worker_start, "GCWorkerStart"}, {&h->ev_worker_done, "GCWorkerDone"},
+    };
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if ((*kinds[i].id = rt_trace_kind_define(s, kinds[i].name)) < 0)
+            return false;
+    struct { int *id; const char *name; } reasons[] = {
+        {&h->wait_assist, "GC assist wait"},  {&h->wait_worker, "GC worker (idle)"},
+        {&h->wait_sweep, "GC sweep wait"},    {&h->wait_gc, "GC wait"},
+        {&h->wait_forcegc, "force gc (idle)"},
+    };
+    for (size_t i = 0; i < sizeof reasons / sizeof reasons[0]; i++)
+        if ((*reasons[i].id = rt_wait_reason_define(s, reasons[i].name)) < 0)
+            return false;
+    return true;
+}
+
+static int setup(gc_heap *h)
+{
+    rt_sched *s = h->s;
+    h->slot = rt_p_slot_new(s);
+    h->gslot = rt_g_slot_new(s);
+    h->gslot_assist = rt_g_slot_new(s);
+    h->gslot_scan = rt_g_slot_new(s);
+    if (h->slot < 0 || h->gslot < 0 || h->gslot_assist < 0 || h->gslot_scan < 0 ||
+        !define_names(h))
+        return EBUSY;
+    if (gc__pages_init(&h->pages, h->cfg.max_heap_bytes) != 0)
+        return ENOMEM;
+    int n = rt_sched_nprocs(s);
+    h->worker_mode = calloc((size_t)n, sizeof *h->worker_mode);
+    h->worker_pool = calloc((size_t)n, sizeof *h->worker_pool);
+    if (!h->worker_mode || !h->worker_pool)
+        return ENOMEM;
+    for (int p = 0; p < n; p++)
+        if (!(*rt_p_slot(s, p, h->slot) = calloc(1, sizeof(gc_p))))
+            return ENOMEM;
+    return 0;
 }
 
 gc_heap *gc_heap_new(rt_sched *s, const gc_config *cfg)
@@ -32,26 +90,27 @@ gc_heap *gc_heap_new(rt_sched *s, const gc_config *cfg)
     h->s = s;
     if (cfg)
         h->cfg = *cfg;
+    else
+        gc_config_init(&h->cfg);
     if (!h->cfg.max_heap_bytes)
         h->cfg.max_heap_bytes = DEFAULT_MAX_HEAP;
-    h->slot = rt_p_slot_new(s);
-    h->gslot = rt_g_slot_new(s);
-    if (h->slot < 0 || h->gslot < 0 || gc__pages_init(&h->pages, h->cfg.max_heap_bytes) != 0) {
-        int err = h->slot < 0 || h->gslot < 0 ? EBUSY : ENOMEM;
-        free(h);
+    if (h->cfg.memory_limit <= 0)
+        h->cfg.memory_limit = INT64_MAX;
+    if (!h->cfg.log)
+        h->cfg.log = stderr;
+    h->slot = h->gslot = -1;
+    int err = setup(h);
+    if (err) {
+        gc_heap_free(h);
         errno = err;
         return NULL;
     }
     resolve_costs(h);
-    for (int p = 0; p < rt_sched_nprocs(s); p++) {
-        gc_mcache *c = gc__mcache_new();
-        if (!c) {
-            gc_heap_free(h);
-            errno = ENOMEM;
-            return NULL;
-        }
-        *rt_p_slot(s, p, h->slot) = c;
-    }
+    gc__pacer_init(&h->pacer, h->cfg.gogc, h->cfg.memory_limit);
+    gc__pacer_commit(&h->pacer, true);
+    st_rel(&h->sweep_done, 1);
+    h->start_ns = -1;
+    gc__workers_install(h);
     return h;
 }
 
@@ -74,22 +133,29 @@ void gc_heap_free(gc_heap *h)
 {
     if (!h)
         return;
-    for (int p = 0; p < rt_sched_nprocs(h->s); p++) {
-        gc_mcache **c = (gc_mcache **)rt_p_slot(h->s, p, h->slot);
-        free(*c);
-        *c = NULL;
-    }
+    if (h->slot >= 0)
+        for (int p = 0; p < rt_sched_nprocs(h->s); p++) {
+            gc_p **pp = (gc_p **)rt_p_slot(h->s, p, h->slot);
+            if (*pp)
+                gc__work_destroy(&(*pp)->work);
+            free(*pp);
+            *pp = NULL;
+        }
     free_spans(h);
     gc__pages_destroy(&h->pages);
     free(h->roots);
+    free(h->root_gs);
+    free(h->gwork);
+    free(h->worker_mode);
+    free(h->worker_pool);
     free(h);
 }
 
 gc_mcache *gc__mcache_of_current_p(gc_heap *h)
 {
-    if (rt_self_sched() != h->s)
+    if (rt_self_sched() != h->s || !rt_self())
         rt_throw("gc: allocation outside a goroutine of the heap's runtime");
-    return *rt_p_slot(h->s, rt_p_id(), h->slot);
+    return &gc__cur_p(h)->mcache;
 }
 
 void gc__out_of_memory(gc_heap *h)
@@ -98,10 +164,29 @@ void gc__out_of_memory(gc_heap *h)
     rt_fatal("out of memory");
 }
 
+void gc__trace(gc_heap *h, int kind, uint64_t a0, uint64_t a1, const char *str)
+{
+    (void)h;
+    if (rt_trace_enabled())
+        rt_trace_emit((uint32_t)kind, a0, a1, 0, str);
+}
+
+void gc__heap_live_add(gc_heap *h, int64_t delta)
+{
+    uint64_t live = __atomic_add_fetch(&h->pacer.heap_live, (uint64_t)delta, __ATOMIC_ACQ_REL);
+    gc__trace(h, h->ev_heap_alloc, live, 0, NULL);
+    if (ld_acq(&h->black_enabled)) {
+        rt_lock(&h->lk);
+        gc__pacer_revise(&h->pacer);
+        rt_unlock(&h->lk);
+    }
+}
+
 /* alloc_large gives a large object its own span (Go's allocLarge). */
-static void *alloc_large(gc_heap *h, size_t size, bool noscan, gc_span **out)
+static gc_span *alloc_large(gc_heap *h, size_t size, bool noscan)
 {
     size_t npages = (size + GC_PAGE_BYTES - 1) / GC_PAGE_BYTES;
+    gc__sweep_credit(h, npages * GC_PAGE_BYTES);
     gc_span *s = gc__span_new(0, noscan, npages);
     if (!s)
         gc__out_of_memory(h);
@@ -112,52 +197,93 @@ static void *alloc_large(gc_heap *h, size_t size, bool noscan, gc_span **out)
         h->large_mallocs++;
         h->large_bytes += npages * GC_PAGE_BYTES;
         s->state = GC_SPAN_LARGE;
-        gc__list_push(&h->large, s);
+        gc__list_push(&h->large[gc__swept_ix(ld_acq(&h->sweepgen))], s);
+        gc__span_next_free(s); /* its one slot, published by the caller */
     }
     rt_unlock(&h->lk);
     if (!s->start) {
         gc__span_free(s);
         gc__out_of_memory(h);
     }
-    gc__span_next_free(s); /* its one slot */
-    *out = s;
-    return (void *)s->start;
+    gc__heap_live_add(h, (int64_t)(npages * GC_PAGE_BYTES));
+    return s;
 }
 
 /* count_small adds one object of elemsize to the P's counters (single writer: relaxed). */
 static void count_small(gc_mcache *c, size_t elemsize)
 {
-    __atomic_store_n(&c->mallocs, c->mallocs + 1, __ATOMIC_RELAXED);
-    __atomic_store_n(&c->alloc_bytes, c->alloc_bytes + elemsize, __ATOMIC_RELAXED);
+    st_rlx(&c->mallocs, c->mallocs + 1);
+    st_rlx(&c->alloc_bytes, c->alloc_bytes + elemsize);
 }
 
-/* alloc is Go's mallocgc without the concurrent collector's parts (assists, allocate-black,
-   the trigger), which come with it. Fresh pages are zero and the sweep clears the slots it
-   frees, so allocation never needs to. */
+/* assist_first charges the allocation to the goroutine's assist credit and pays a debt
+   (Go's deductAssistCredit) before anything of the P is touched: assisting may switch P. */
+static void assist_first(gc_heap *h, size_t size)
+{
+    if (!ld_acq(&h->black_enabled) || h->cfg.no_assists || h->cfg.manual_mark)
+        return;
+    if (gc__assist_credit_add(h, rt_self(), -(int64_t)size) < 0)
+        gc__assist(h);
+}
+
+/* publish completes slot i of s: its type, black while marking, then its allocation bit
+   (INV-BLACK). */
+static void publish(gc_heap *h, gc_p *pp, gc_span *s, uint32_t i, const gc_type *t,
+                    size_t count)
+{
+    s->types[i] = t;
+    s->counts[i] = (uint32_t)count;
+    if (gc__phase(h) != GC_OFF && gc__set_bit(s->mark_bits, i))
+        pp->work.bytes_marked += s->elemsize; /* Go's gcmarknewobject */
+    __atomic_fetch_or(&s->alloc_bits[i / 64], 1ull << (i % 64), __ATOMIC_RELEASE);
+    if (t && t->ptrdata)
+        pp->scan_alloc += (count - 1) * t->size + t->ptrdata;
+}
+
+/* after_alloc is what follows a completed allocation: heapScan publication, stress mode,
+   the trigger test, and the charge (a safe point, so last). */
+static void after_alloc(gc_heap *h, gc_p *pp, bool refilled, int64_t cost)
+{
+    if (refilled && pp->scan_alloc) {
+        __atomic_add_fetch(&h->pacer.heap_scan, pp->scan_alloc, __ATOMIC_ACQ_REL);
+        pp->scan_alloc = 0;
+    }
+    cost += pp->pending_ns;
+    pp->pending_ns = 0;
+    uint64_t n = __atomic_add_fetch(&h->allocs, 1, __ATOMIC_RELAXED);
+    if (h->cfg.stress_every && n % h->cfg.stress_every == 0 && gc__phase(h) == GC_OFF)
+        gc__start(h, GC_TRIGGER_CYCLE, ld_acq(&h->cycles) + 1);
+    else if (refilled && gc__trigger_test(h, GC_TRIGGER_HEAP, 0))
+        gc__start(h, GC_TRIGGER_HEAP, 0);
+    rt_charge(cost);
+}
+
 static void *alloc(gc_heap *h, size_t size, const gc_type *t, size_t count)
 {
     if (size == 0)
         return h->zerobase;
-    bool noscan = !gc_type_has_pointers(t);
+    gc__mcache_of_current_p(h); /* checks the caller */
+    assist_first(h, size);
+    bool noscan = !gc_type_has_pointers(t), refilled = true;
+    gc_p *pp = gc__cur_p(h);
     gc_span *s;
     uint32_t slot = 0;
-    void *p;
     int64_t cost;
     if (size <= GC_MAX_SMALL) {
-        gc_mcache *c = gc__mcache_of_current_p(h);
         int spc = gc__span_class(gc_size_class(size), noscan);
-        gc_span *before = c->alloc[spc];
-        if (!(p = gc__mcache_alloc(h, c, spc, &s, &slot)))
+        if (!gc__mcache_alloc(h, &pp->mcache, spc, &s, &slot, &refilled))
             gc__out_of_memory(h);
-        count_small(c, s->elemsize);
-        cost = h->cost[GC_COST_ALLOC] + (s != before ? h->cost[GC_COST_REFILL] : 0);
+        count_small(&pp->mcache, s->elemsize);
+        cost = h->cost[GC_COST_ALLOC] + (refilled ? h->cost[GC_COST_REFILL] : 0);
     } else {
-        p = alloc_large(h, size, noscan, &s);
+        s = alloc_large(h, size, noscan);
         cost = h->cost[GC_COST_LARGE_PAGE] * (int64_t)s->npages;
     }
-    s->types[slot] = t;
-    s->counts[slot] = (uint32_t)count;
-    rt_charge(cost); /* a safe point: only once the object is complete */
+    publish(h, pp, s, slot, t, count);
+    if (ld_acq(&h->black_enabled) && !h->cfg.no_assists && !h->cfg.manual_mark)
+        gc__assist_credit_add(h, rt_self(), -(int64_t)(s->elemsize - size)); /* rounding */
+    void *p = (void *)(s->start + (uintptr_t)slot * s->elemsize);
+    after_alloc(h, pp, refilled, cost);
     return p;
 }
 
@@ -191,32 +317,50 @@ bool gc_find_object(gc_heap *h, const void *p, gc_object *out)
     return true;
 }
 
-void gc_read_stats(gc_heap *h, gc_stats *out)
-{
-    memset(out, 0, sizeof *out);
-    for (int p = 0; p < rt_sched_nprocs(h->s); p++) {
-        gc_mcache *c = *rt_p_slot(h->s, p, h->slot);
-        out->mallocs += __atomic_load_n(&c->mallocs, __ATOMIC_RELAXED);
-        out->total_alloc += __atomic_load_n(&c->alloc_bytes, __ATOMIC_RELAXED);
-    }
-    rt_lock(&h->lk);
-    out->mallocs += h->large_mallocs;
-    out->total_alloc += h->large_bytes;
-    out->heap_inuse = h->heap_inuse;
-    out->heap_sys = (uint64_t)h->pages.narenas * GC_ARENA_BYTES;
-    out->frees = h->frees;
-    out->heap_alloc = out->total_alloc - h->freed_bytes;
-    out->num_gc = h->num_gc;
-    out->num_forced_gc = h->num_forced_gc;
-    out->pause_total_ns = h->pause_total_ns;
-    memcpy(out->pause_ns, h->pause_ns, sizeof out->pause_ns);
-    memcpy(out->pause_end, h->pause_end, sizeof out->pause_end);
-    rt_unlock(&h->lk);
-    out->heap_objects = out->mallocs - out->frees;
-}
-
-void gc__release_mcaches(gc_heap *h)
+void gc__release_mcaches(gc_heap *h, bool unswept)
 {
     for (int p = 0; p < rt_sched_nprocs(h->s); p++)
-        gc__mcache_release(h, *rt_p_slot(h->s, p, h->slot));
+        gc__mcache_release(h, &gc__p(h, p)->mcache, unswept);
+}
+
+/* ---------------------------------------------------------------- waiting */
+
+typedef struct wait_arg {
+    gc_waiters *q;
+    gc_assist_waiter *w;
+} wait_arg;
+
+static bool wait_commit(rt_g *g, void *arg)
+{
+    (void)g;
+    rt_unlock(&((wait_arg *)arg)->q->lk);
+    return true;
+}
+
+void gc__wait(gc_heap *h, gc_waiters *q, bool (*done)(gc_heap *h, uint32_t n), uint32_t n,
+              int reason)
+{
+    gc_assist_waiter w = {rt_self(), NULL};
+    rt_lock(&q->lk);
+    if (done(h, n)) {
+        rt_unlock(&q->lk);
+        return;
+    }
+    w.next = q->head;
+    q->head = &w;
+    wait_arg a = {q, &w};
+    rt_park(wait_commit, &a, reason);
+}
+
+void gc__wake_all(gc_waiters *q)
+{
+    rt_lock(&q->lk);
+    gc_assist_waiter *w = q->head;
+    q->head = NULL;
+    rt_unlock(&q->lk);
+    while (w) {
+        gc_assist_waiter *next = w->next; /* w lives on the waiter's stack: read first */
+        rt_ready(w->g);
+        w = next;
+    }
 }

@@ -1,55 +1,59 @@
 /*
- * mark.c — shading and scanning: an object is shaded by setting its mark bit and, if it
- * may hold pointers, pushing it on the gray set; draining pops gray objects and shades what
- * their pointer words point to, through the slot's type (precise), until the gray set is
- * empty: then every object reachable from the roots is marked (INV-MARKED).
+ * mark.c — shading, scanning and draining. An object is shaded by setting its mark bit
+ * (atomically: several Ps mark at once) and, if it may hold pointers, pushing it on a gray
+ * stack; draining pops gray objects and shades what their pointer words point to, through
+ * the slot's type (precise). Heap words are read with relaxed atomic loads: mutators store
+ * into them concurrently through gc_write_ptr, and the barrier covers what a load misses.
  */
 #include "gc/gc_internal.h"
-#include <stdlib.h>
 
-static void push(gc_work *w, uintptr_t obj)
-{
-    if (w->n == w->cap) {
-        size_t cap = w->cap ? w->cap * 2 : 1024;
-        uintptr_t *a = realloc(w->a, cap * sizeof *a);
-        if (!a)
-            rt_throw("gc: out of memory for the gray set");
-        w->a = a;
-        w->cap = cap;
-    }
-    w->a[w->n++] = obj;
-}
-
-void gc__work_destroy(gc_work *w)
-{
-    free(w->a);
-    w->a = NULL;
-    w->n = w->cap = 0;
-}
+enum {
+    CREDIT_SLACK = 2000,     /* scan work between charges and credit flushes (gcCreditSlack) */
+    BATCH_OBJECTS = 64       /* gray objects between checks, at most */
+};
 
 bool gc__shade(gc_heap *h, gc_work *w, uintptr_t p)
 {
+    if (p < 4096)
+        return false;
     gc_span *s = gc__span_of(&h->pages, p);
     if (!s)
         return false;
     size_t i = (p - s->start) / s->elemsize;
-    if (i >= s->nelems || !gc__bit(s->alloc_bits, i) || gc__bit(s->mark_bits, i))
+    /* a free slot is left alone: only conservative stack words point at one */
+    if (i >= s->nelems || !gc__bit(s->alloc_bits, i) || !gc__set_bit(s->mark_bits, i))
         return false;
-    s->mark_bits[i / 64] |= 1ull << (i % 64);
     w->marked++;
+    w->bytes_marked += s->elemsize;
     if (!s->noscan)
-        push(w, s->start + i * s->elemsize);
+        gc__work_put(h, w, s->start + i * s->elemsize);
     return true;
 }
 
-void gc__drain(gc_heap *h, gc_work *w)
+/* scan_typed shades the pointer words of count objects of type t at p (precise). */
+static void scan_typed(gc_heap *h, gc_work *w, const char *p, const gc_type *t, size_t count)
 {
-    while (w->n > 0) {
-        uintptr_t obj = w->a[--w->n];
-        gc_span *s = gc__span_of(&h->pages, obj);
-        size_t i = (obj - s->start) / s->elemsize;
-        gc__scan_object(h, w, (const char *)obj, s->types[i], s->counts[i]);
-    }
+    size_t words = t->ptrdata / GC_WORD_BYTES;
+    w->scanned_words += words * count;
+    w->heap_scan += (count - 1) * t->size + t->ptrdata;
+    for (size_t e = 0; e < count; e++, p += t->size)
+        for (size_t i = 0; i < words; i++)
+            if (t->ptrmask[i / 8] >> (i % 8) & 1)
+                gc__shade(h, w, ld_rlx((const uintptr_t *)(p + i * GC_WORD_BYTES)));
+}
+
+void gc__scan_object(gc_heap *h, gc_work *w, const char *p, const gc_type *t, size_t count)
+{
+    if (gc_type_has_pointers(t) && count)
+        scan_typed(h, w, p, t, count);
+}
+
+/* scan_gray scans one gray object. */
+static void scan_gray(gc_heap *h, gc_work *w, uintptr_t obj)
+{
+    gc_span *s = gc__span_of(&h->pages, obj);
+    size_t i = (obj - s->start) / s->elemsize;
+    gc__scan_object(h, w, (const char *)obj, s->types[i], s->counts[i]);
 }
 
 /* Conservative: reads whole stacks, including bytes ASan keeps as red zones. */
@@ -61,4 +65,81 @@ __attribute__((no_sanitize_address)) void gc__scan_range(gc_heap *h, gc_work *w,
         w->scanned_words++;
         gc__shade(h, w, *(const uintptr_t *)a);
     }
+}
+
+void gc__drain_all(gc_heap *h, gc_work *w)
+{
+    for (uintptr_t obj; (obj = gc__work_get(h, w));)
+        scan_gray(h, w, obj);
+}
+
+bool gc__mark_work_available(gc_heap *h)
+{
+    return ld_acq(&h->root_next) < h->root_jobs || !gc__work_global_empty(h);
+}
+
+/* should_stop reports whether a drain in mode leaves after its last batch. */
+static bool should_stop(gc_heap *h, gc_p *pp, gc_drain_mode mode, int64_t start,
+                        int64_t done, int64_t budget)
+{
+    switch (mode) {
+    case GC_DRAIN_ASSIST:
+        return done >= budget;
+    case GC_DRAIN_IDLE:
+        return rt_p_has_runnable();
+    case GC_DRAIN_FRACTIONAL: {
+        int64_t now = rt_now(), delta = now - h->pacer.mark_start_ns;
+        double self = (double)(pp->fractional_ns + (now - start));
+        return delta > 0 && self / (double)delta > 1.2 * h->pacer.fractional_goal;
+    }
+    case GC_DRAIN_DEDICATED:
+        break;
+    }
+    return false;
+}
+
+/* batch does root jobs or gray objects on w until about CREDIT_SLACK of scan work; returns
+   the work done, or -1 when there was nothing to do. */
+static int64_t batch(gc_heap *h, gc_p *pp)
+{
+    gc_work *w = &pp->work;
+    int64_t done = 0;
+    for (int k = 0; k < BATCH_OBJECTS && done < CREDIT_SLACK; k++) {
+        uint64_t before = w->heap_scan;
+        uintptr_t obj = gc__work_get(h, w);
+        if (obj) {
+            scan_gray(h, w, obj);
+            done += (int64_t)(w->heap_scan - before) + 1;
+            continue;
+        }
+        int64_t r = gc__root_job_next(h, w);
+        if (r < 0) {
+            if (pp->wb.n) { /* Go's gcDrain flushes the barrier buffer when out of work */
+                gc__wbuf_flush(h, &pp->wb, w);
+                continue;
+            }
+            return done ? done : -1;
+        }
+        done += r + 1;
+    }
+    return done;
+}
+
+int64_t gc__drain(gc_heap *h, gc_drain_mode mode, int64_t budget)
+{
+    int64_t done = 0, start = rt_now();
+    while (ld_acq(&h->black_enabled)) {
+        gc_p *pp = gc__cur_p(h); /* again after every charge: it is a safe point */
+        int64_t d = batch(h, pp);
+        if (d > 0)
+            done += d;
+        if (mode != GC_DRAIN_ASSIST && d > 0)
+            gc__flush_bg_credit(h, d);
+        int64_t ns = gc__work_charge_ns(h, &pp->work);
+        bool stop = d < 0 || should_stop(h, pp, mode, start, done, budget);
+        rt_charge(ns);
+        if (stop)
+            break;
+    }
+    return done;
 }

@@ -37,6 +37,7 @@ void gc__span_free(gc_span *s)
         return;
     free(s->alloc_bits);
     free(s->mark_bits);
+    free(s->check_bits);
     free(s->types);
     free(s->counts);
     free(s);
@@ -46,7 +47,7 @@ void gc__span_free(gc_span *s)
 static void refill_cache(gc_span *s)
 {
     uint32_t base = s->freeindex & ~63u;
-    s->alloc_cache = ~s->alloc_bits[base / 64] >> (s->freeindex - base);
+    s->alloc_cache = ~ld_rlx(&s->alloc_bits[base / 64]) >> (s->freeindex - base);
 }
 
 void gc__span_reset_cache(gc_span *s)
@@ -68,8 +69,7 @@ int64_t gc__span_next_free(gc_span *s)
         uint32_t i = s->freeindex + tz;
         if (i >= s->nelems)
             break;
-        s->alloc_bits[i / 64] |= 1ull << (i % 64);
-        s->alloc_count++;
+        s->alloc_count++; /* the bit is published by the allocator (INV-BLACK) */
         s->freeindex = i + 1;
         s->alloc_cache = tz + 1 < 64 ? s->alloc_cache >> (tz + 1) : 0;
         if (s->freeindex % 64 == 0 && s->freeindex < s->nelems)

@@ -1,8 +1,8 @@
 /*
  * verify.c — gc_verify, the heap's whole-state check: every span has exactly one home
  * (INV-ONE-HOME), its pages map to it and no other page maps anywhere (INV-PAGEMAP), its
- * allocation bits agree with its count (INV-ALLOCBITS), and heap_inuse is the sum of the
- * spans. Call it with the world stopped, or when no goroutine of the runtime runs.
+ * allocation bits agree with its count (INV-ALLOCBITS), no span is unswept while marking
+ * (INV-SWEPT), and heap_inuse is the sum of the spans. Call it with the world stopped, or when no goroutine of the runtime runs.
  */
 #include "gc/gc_internal.h"
 #include <stdio.h>
@@ -68,16 +68,22 @@ bool gc_verify(gc_heap *h)
 {
     verify_state v = {.h = h};
     for (int p = 0; p < rt_sched_nprocs(h->s); p++) {
-        gc_mcache *c = *rt_p_slot(h->s, p, h->slot);
+        gc_mcache *c = &gc__p(h, p)->mcache;
         for (int k = 0; k < GC_NUM_SPAN_CLASSES; k++)
             if (c->alloc[k])
                 visit(&v, c->alloc[k], GC_SPAN_CACHED);
     }
-    for (int k = 0; k < GC_NUM_SPAN_CLASSES; k++) {
-        visit_list(&v, h->central[k].partial, GC_SPAN_PARTIAL);
-        visit_list(&v, h->central[k].full, GC_SPAN_FULL);
-    }
-    visit_list(&v, h->large, GC_SPAN_LARGE);
+    int unswept = 1 - gc__swept_ix(h->sweepgen);
+    for (int k = 0; k < GC_NUM_SPAN_CLASSES; k++)
+        for (int ix = 0; ix < 2; ix++) {
+            if (ix == unswept && gc__phase(h) != GC_OFF &&
+                (h->central[k].partial[ix] || h->central[k].full[ix]))
+                fail(&v, NULL, "an unswept span while marking (INV-SWEPT)");
+            visit_list(&v, h->central[k].partial[ix], GC_SPAN_PARTIAL);
+            visit_list(&v, h->central[k].full[ix], GC_SPAN_FULL);
+        }
+    for (int ix = 0; ix < 2; ix++)
+        visit_list(&v, h->large[ix], GC_SPAN_LARGE);
     size_t mapped_pages, mapped_spans;
     count_mapped(h, &mapped_pages, &mapped_spans);
     if (mapped_pages != v.pages || mapped_spans != v.spans)

@@ -36,7 +36,7 @@ void rt__dump_goroutines(rt_sched *s, int fd)
     for (size_t i = 0; i < s->nallgs; i++) {
         rt_g *g = s->allgs[i];
         rt_g_status st = rt__g_status(g);
-        if (st == RT_G_DEAD)
+        if (st == RT_G_DEAD || g->system) /* Go hides system goroutines too */
             continue;
         fprintf(f, "\ngoroutine %llu [%s]:\n", (unsigned long long)g->id, g_state(s, g));
         if (g->parent_id)

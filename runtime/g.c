@@ -108,6 +108,8 @@ rt_g *rt__g_new(rt_sched *s, rt_p *p, rt_func fn, void *arg, uint64_t parent)
     g->wait_reason = RT_WAIT_NONE;
     g->param = NULL;
     g->select_done = 0;
+    g->nopreempt = false;
+    g->system = false;
     memset(g->slots, 0, sizeof g->slots);
     rt__ctx_make(&g->ctx, g->stack.lo, (size_t)(g->stack.hi - g->stack.lo), g_entry);
     rt__fiber_new(g);
@@ -216,8 +218,7 @@ void rt_g_foreach(rt_sched *s, void (*fn)(rt_g *g, void *arg), void *arg)
 
 static void count_one(rt_g *g, void *arg)
 {
-    (void)g;
-    ++*(int *)arg;
+    *(int *)arg += !g->system;
 }
 
 int rt_num_goroutine(rt_sched *s)
@@ -240,4 +241,49 @@ void **rt_g_slot(rt_g *g, int slot)
 {
     rt_assert(slot >= 0 && slot < g->s->ng_slots);
     return &g->slots[slot];
+}
+
+rt_suspend rt_g_suspend(rt_g *g)
+{
+    rt_sched *s = g->s;
+    if (rt__g_status(g) == RT_G_DEAD)
+        return RT_SUSPEND_DEAD;
+    if (g == rt_self())
+        return RT_SUSPEND_RUNNING;
+    if (s->single_thread) /* every other G is switched out, its context saved */
+        return RT_SUSPENDED;
+    uint32_t zero = 0;
+    if (!cas_acqrel(&g->cpu_lock, &zero, 1)) /* INV-ON-CPU */
+        return RT_SUSPEND_RUNNING;
+    if (rt__g_status(g) == RT_G_DEAD) {
+        st_rel(&g->cpu_lock, 0);
+        return RT_SUSPEND_DEAD;
+    }
+    return RT_SUSPENDED;
+}
+
+void rt_g_resume(rt_g *g)
+{
+    if (!g->s->single_thread)
+        st_rel(&g->cpu_lock, 0);
+}
+
+void rt_set_preemptible(bool on)
+{
+    rt_m *m = rt__m();
+    rt_assert(m && m->curg);
+    m->curg->nopreempt = !on;
+}
+
+void rt_set_system(void)
+{
+    rt_m *m = rt__m();
+    rt_assert(m && m->curg);
+    m->curg->system = true;
+}
+
+bool rt_p_has_runnable(void)
+{
+    rt_m *m = rt__m();
+    return m && m->p && (!rt__runq_empty(m->p) || ld_acq(&m->s->runq_size) > 0);
 }

@@ -40,22 +40,13 @@ static void futex_wake(uint32_t *addr)
 #endif
 }
 
-static inline void cpu_relax(void)
-{
-#if defined(__x86_64__) || defined(__i386__)
-    __builtin_ia32_pause();
-#elif defined(__aarch64__)
-    __asm__ __volatile__("yield");
-#endif
-}
-
 void rt__lock(uint32_t *l)
 {
     uint32_t expect = 0;
     if (likely(cas_acqrel(l, &expect, 1)))
         return;
     for (int spin = 0; spin < 64; spin++) {
-        cpu_relax();
+        rt__cpu_relax();
         expect = 0;
         if (ld_rlx(l) == 0 && cas_acqrel(l, &expect, 1))
             return;

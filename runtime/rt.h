@@ -160,7 +160,8 @@ GORSIM_API rt_g_status rt_g_status_of(const rt_g *g);
 GORSIM_API int rt_g_wait_reason(const rt_g *g);
 /* rt_p_id returns the id of the P the caller runs on. */
 GORSIM_API int rt_p_id(void);
-/* rt_num_goroutine returns the number of live (not dead) goroutines (runtime.NumGoroutine). */
+/* rt_num_goroutine returns the number of live (not dead) goroutines that are not runtime
+   services (runtime.NumGoroutine). */
 GORSIM_API int rt_num_goroutine(rt_sched *s);
 
 /*
@@ -185,6 +186,27 @@ typedef struct rt_stack_info {
     bool guarded;   /* a PROT_NONE guard page lies below lo */
 } rt_stack_info;
 GORSIM_API void rt_g_stack(const rt_g *g, rt_stack_info *out);
+/*
+ * rt_g_suspend keeps g off every CPU so its stack can be scanned while the world runs (Go's
+ * suspendG, for one goroutine at a time). RT_SUSPENDED: g is stopped (its saved stack
+ * pointer, rt_g_stack, is current) until rt_g_resume(g); the caller must not block or
+ * switch meanwhile. RT_SUSPEND_RUNNING: g is on a CPU now (or is the caller); try again
+ * later, or have it scan itself at a safe point. RT_SUSPEND_DEAD: g has exited.
+ */
+typedef enum rt_suspend { RT_SUSPENDED, RT_SUSPEND_RUNNING, RT_SUSPEND_DEAD } rt_suspend;
+GORSIM_API rt_suspend rt_g_suspend(rt_g *g);
+GORSIM_API void rt_g_resume(rt_g *g);
+/* rt_set_preemptible(false) exempts the calling goroutine from time-slice preemption (Go's
+   dedicated mark worker); stop-the-world, ragged barriers and safe-point hooks still reach
+   it at its safe points. rt_set_preemptible(true) restores the default. */
+GORSIM_API void rt_set_preemptible(bool on);
+/* rt_set_system marks the calling goroutine as a runtime service (gc/'s workers and
+   sweeper): rt_num_goroutine does not count it and fatal errors do not list it, as Go's
+   isSystemGoroutine. */
+GORSIM_API void rt_set_system(void);
+/* rt_p_has_runnable reports whether the caller's P or the global queue holds a runnable
+   goroutine (Go's pollWork, for idle mark workers). */
+GORSIM_API bool rt_p_has_runnable(void);
 /* rt_g_foreach calls fn on every goroutine that is not dead. Call it with the world
    stopped, or from the virtual engine; fn must not start or end goroutines. */
 GORSIM_API void rt_g_foreach(rt_sched *s, void (*fn)(rt_g *g, void *arg), void *arg);

@@ -27,6 +27,11 @@
  *                  moves the P's clock to at least g->ready_at.
  *  INV-WORLD       At most one stop-the-world or ragged barrier is in progress (worldsema);
  *                  while the world is stopped only the owner's P runs.
+ *  INV-ON-CPU      (threads, several Ps) g->cpu_lock is held from the moment an M chooses g
+ *                  to run (start_running) until g's context is saved after it leaves (the
+ *                  next context's rt__after_switch releases it). rt_g_suspend takes it, so a
+ *                  suspended G is on no CPU and its saved stack pointer is current. With a
+ *                  single host thread (single_thread) no lock is needed and none is taken.
  */
 #ifndef GORSIM_RT_INTERNAL_H
 #define GORSIM_RT_INTERNAL_H
@@ -56,6 +61,16 @@
 
 typedef struct rt_m rt_m;
 typedef struct rt_sudog rt_sudog;
+
+/* rt__cpu_relax tells the CPU we spin (pause / yield). */
+static inline void rt__cpu_relax(void)
+{
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#elif defined(__aarch64__)
+    __asm__ __volatile__("yield");
+#endif
+}
 
 /* ---------------------------------------------------------------- lock.c */
 
@@ -168,6 +183,9 @@ struct rt_g {
     void *param;             /* set by the waker: the sudog that completed */
     rt_timer sleep_timer;    /* rt_sleep */
     void *slots[RT_NSLOTS];  /* upper layers' per-G state */
+    uint32_t cpu_lock;       /* INV-ON-CPU; atomic */
+    bool nopreempt;          /* rt_set_preemptible(false): no time-slice preemption */
+    bool system;             /* rt_set_system: a runtime service, not counted or listed */
     void *asan_fake;         /* ASan fiber bookkeeping */
     void *tsan_fiber;
 };
@@ -368,10 +386,12 @@ bool rt__handle_signals(rt_m *m);            /* at a safe point; true if it swit
 void rt__preempt_current(rt_m *m);
 void rt__run_safepoint_hook(rt_m *m, rt_p *p); /* RT_SIG_HOOK seen */
 /* rt__preempt_off reports whether p runs the owner of a stop-the-world or ragged barrier,
-   which must not lose its P to preemption (Go's preemptoff); INV-WORLD. */
+   which must not lose its P to preemption (Go's preemptoff; INV-WORLD), or a G that made
+   itself not preemptible (a dedicated mark worker). */
 static inline bool rt__preempt_off(const rt_sched *s, const rt_p *p)
 {
-    return ld_acq(&s->owner_p) == p;
+    const rt_g *g = ld_rlx(&p->curg);
+    return ld_acq(&s->owner_p) == p || (g && g->nopreempt);
 }
 void rt__end_run(rt_sched *s, int code);
 

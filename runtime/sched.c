@@ -142,6 +142,9 @@ static inline void start_running(rt_m *m, rt_p *p, rt_g *g, bool inherit)
         p->clock = g->ready_at; /* INV-CAUSAL */
     if (!inherit)
         new_slice(m, p);
+    if (!m->s->single_thread) /* INV-ON-CPU: wait out a stack scan of g */
+        for (uint32_t zero = 0; !cas_acqrel(&g->cpu_lock, &zero, 1); zero = 0)
+            rt__cpu_relax();
     rt__g_set_status(g, RT_G_RUNNING);
     st_rel(&p->curg, g);
     RT_TRACE(m, RT_EV_G_START, g->id, 0, 0, 0, NULL);
@@ -199,6 +202,8 @@ void rt__after_switch(rt_m *m)
     rt_g *g = m->after_g;
     m->after = RT_AFTER_NONE;
     m->after_g = NULL;
+    if (!m->s->single_thread)
+        st_rel(&g->cpu_lock, 0); /* INV-ON-CPU: g's context is saved */
     switch (k) {
     case RT_AFTER_PARK:
         if (m->after_commit && !m->after_commit(g, m->after_arg))

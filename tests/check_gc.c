@@ -150,8 +150,9 @@ START_TEST(test_alloc_from_per_p_caches)
     ck_assert_uint_ge(st.heap_inuse, total);
     ck_assert_uint_eq(st.heap_sys % GC_ARENA_BYTES, 0);
     for (int c = 0; c < GC_NUM_SPAN_CLASSES; c++) /* INV-ALLOCBITS on every span */
-        for (gc_span *sp = e->h->central[c].full; sp; sp = sp->next)
-            ck_assert(gc__span_verify(sp));
+        for (int ix = 0; ix < 2; ix++)
+            for (gc_span *sp = e->h->central[c].full[ix]; sp; sp = sp->next)
+                ck_assert(gc__span_verify(sp));
     ck_assert(gc_verify(e->h));
     gc_heap_free(e->h);
     rt_sched_free(s);
@@ -242,10 +243,35 @@ static void exhaust(void *arg)
         gc_alloc_noscan(h, 1 << 20);
 }
 
+
+/* With the collector on, 200 MiB of garbage fits in a 64 MiB heap: the pacer starts
+   cycles as the heap grows and the sweeps hand the memory back. */
+START_TEST(test_garbage_is_collected_under_the_cap)
+{
+    rt_sched *s = new_sched(ENGINE(_i), 1);
+    gc_config gcfg;
+    gc_config_init(&gcfg);
+    gcfg.max_heap_bytes = 64u << 20;
+    gc_heap *h = gc_heap_new(s, &gcfg);
+    ck_assert_int_eq(rt_sched_run(s, exhaust, h), 0);
+    gc_stats st;
+    gc_read_stats(h, &st);
+    ck_assert_uint_ge(st.num_gc, 10);
+    ck_assert_uint_eq(st.num_forced_gc, 0);
+    ck_assert_uint_ge(st.frees, 150);
+    ck_assert(gc_verify(h));
+    gc_heap_free(h);
+    rt_sched_free(s);
+}
+END_TEST
+
 START_TEST(test_heap_cap_is_out_of_memory)
 {
     rt_sched *s = new_sched(ENGINE(_i), 1);
-    gc_config gcfg = {.max_heap_bytes = 64u << 20};
+    gc_config gcfg;
+    gc_config_init(&gcfg);
+    gcfg.max_heap_bytes = 64u << 20;
+    gcfg.gogc = GC_GOGC_OFF; /* nothing collects the garbage */
     gc_heap *h = gc_heap_new(s, &gcfg);
     ck_assert_int_eq(rt_sched_run(s, exhaust, h), 2);
     ck_assert_str_eq(rt_sched_fatal_message(s), "out of memory");
@@ -499,7 +525,7 @@ START_TEST(test_verify_catches_broken_invariants)
     gc_heap *h = gc_heap_new(s, NULL);
     ck_assert_int_eq(rt_sched_run(s, one_alloc, h), 0);
     ck_assert(gc_verify(h));
-    gc_mcache *c = *rt_p_slot(s, 0, h->slot);
+    gc_mcache *c = &gc__p(h, 0)->mcache;
     gc_span *sp = c->alloc[gc__span_class(gc_size_class(32), false)];
     sp->alloc_count++; /* INV-ALLOCBITS */
     ck_assert(!gc_verify(h));
@@ -510,10 +536,12 @@ START_TEST(test_verify_catches_broken_invariants)
     h->heap_inuse += GC_PAGE_BYTES; /* accounting */
     ck_assert(!gc_verify(h));
     h->heap_inuse -= GC_PAGE_BYTES;
-    gc_span *large = h->large; /* INV-PAGEMAP: a span nobody owns */
-    h->large = NULL;
+    gc_span **list = &h->large[gc__swept_ix(h->sweepgen)];
+    gc_span *large = *list; /* INV-PAGEMAP: a span nobody owns */
+    ck_assert_ptr_nonnull(large);
+    *list = NULL;
     ck_assert(!gc_verify(h));
-    h->large = large;
+    *list = large;
     ck_assert(gc_verify(h));
     gc_heap_free(h);
     rt_sched_free(s);
@@ -563,8 +591,10 @@ START_TEST(test_pauses_are_recorded_as_memstats)
     }
     ck_assert_uint_gt(st.pause_end[1], st.pause_end[0]);
     ck_assert_uint_gt(st.pause_end[2], st.pause_end[1]);
-    if (ENGINE(_i) == RT_ENGINE_VIRTUAL) /* exact work model: more live data, longer pause */
-        ck_assert(st.pause_ns[0] < st.pause_ns[1] && st.pause_ns[1] < st.pause_ns[2]);
+    if (ENGINE(_i) == RT_ENGINE_VIRTUAL) /* marking is concurrent: the pauses are a small
+                                            part of each cycle, however much is live */
+        for (int k = 0; k < 3; k++)
+            ck_assert_uint_lt(st.pause_ns[k] * 4, (uint64_t)e.spans[k]);
     ck_assert(gc_verify(e.h));
     gc_heap_free(e.h);
     rt_sched_free(s);
@@ -584,6 +614,7 @@ static Suite *gc_suite(void)
     add_both(tc, test_large_objects_and_lookup);
     tcase_add_test(tc, test_layout_is_reproducible);
     add_both(tc, test_heap_cap_is_out_of_memory);
+    add_both(tc, test_garbage_is_collected_under_the_cap);
     suite_add_tcase(s, tc);
     tc = tcase_create("collect");
     tcase_set_timeout(tc, 60);
