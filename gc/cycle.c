@@ -31,6 +31,7 @@ bool gc__trigger_test(gc_heap *h, gc_trigger_kind kind, uint32_t n)
         return h->pacer.gogc >= 0 && h->num_gc > 0 && rt_now() - last > FORCE_GC_PERIOD_NS;
     }
     case GC_TRIGGER_CYCLE:
+    case GC_TRIGGER_STRESS:
         return (int32_t)(n - ld_acq(&h->cycles)) > 0;
     }
     return false;
@@ -57,6 +58,7 @@ static void start_stopped(gc_heap *h, gc_trigger_kind kind)
 {
     int64_t ns = gc__sweep_finish(h);
     xadd(&h->cycles, 1);
+    st_rel(&h->stress_next, ld_acq(&h->allocs) + h->cfg.stress_every);
     gc__roots_prepare(h);
     st_rel(&h->bytes_marked, 0);
     st_rel(&h->heap_scan_work, 0);
@@ -96,6 +98,7 @@ void gc__start(gc_heap *h, gc_trigger_kind kind, uint32_t n)
         return;
     }
     gc__workers_start(h);
+    rt_mutex_lock(&h->cycle_mu); /* the last cycle may still be finishing */
     h->rec = (gc_cycle_rec){
         .t_sweep_term = rt_now(),
         .heap0 = ld_acq(&h->pacer.heap_live),
@@ -108,6 +111,9 @@ void gc__start(gc_heap *h, gc_trigger_kind kind, uint32_t n)
     start_stopped(h, kind);
     h->rec.stw1_ns = stw_end(h, &info);
     h->rec.t_mark = info.end_ns;
+    for (int p = 0; p < rt_sched_nprocs(h->s); p++) /* each P considers a mark worker */
+        if (p != rt_p_id() && !h->cfg.manual_mark)
+            rt_p_request_preempt(h->s, p);
     rt_mutex_unlock(&h->start_mu);
 }
 
@@ -243,15 +249,20 @@ void gc__mark_done(gc_heap *h)
         bool flushed = false;
         void *arg[2] = {h, &flushed};
         rt_ragged_barrier(flush_p, arg);
-        if (__atomic_load_n(&flushed, __ATOMIC_RELAXED) || !marking_finished(h))
-            continue; /* gray objects surfaced: they are on the global list now */
-        if (!terminate(h))
+        if (__atomic_load_n(&flushed, __ATOMIC_RELAXED) || !marking_finished(h)) {
+            gc__enlist_worker(h); /* gray objects surfaced: on the global list now */
             continue;
+        }
+        if (!terminate(h)) {
+            gc__enlist_worker(h);
+            continue;
+        }
         gc__assists_wake_all(h);
         gc__wake_all(&h->mark_waiters);
         gc__bgsweep_wake(h);
         if (h->cfg.gctrace)
             gc__gctrace_print(h);
+        rt_mutex_unlock(&h->cycle_mu);
         break;
     }
     rt_mutex_unlock(&h->done_mu);
@@ -331,6 +342,13 @@ void gc__test_scan_globals(gc_heap *h)
 {
     gc_p *pp = gc__cur_p(h);
     gc__mark_globals(h, &pp->work);
+    rt_charge(gc__work_charge_ns(h, &pp->work));
+}
+
+void gc__test_drain_gray(gc_heap *h)
+{
+    gc_p *pp = gc__cur_p(h);
+    gc__drain_all(h, &pp->work);
     rt_charge(gc__work_charge_ns(h, &pp->work));
 }
 

@@ -296,6 +296,7 @@ static inline gc_p *gc__p(gc_heap *h, int p_id);
 
 void gc__workers_install(gc_heap *h);      /* the scheduler hooks */
 void gc__workers_start(gc_heap *h);        /* one parked worker per P (first cycle) */
+void gc__enlist_worker(gc_heap *h);        /* new global work: get a worker onto it */
 /* gc__worker_split computes Go's dedicated workers and fractional goal for procs Ps. */
 void gc__worker_split(int procs, int *dedicated, double *fractional);
 
@@ -379,7 +380,12 @@ void gc__bgsweep_wake(gc_heap *h);
 /* ---------------------------------------------------------------- cycle.c */
 
 typedef enum gc_phase { GC_OFF, GC_MARK, GC_MARKTERM } gc_phase;
-typedef enum gc_trigger_kind { GC_TRIGGER_HEAP, GC_TRIGGER_TIME, GC_TRIGGER_CYCLE } gc_trigger_kind;
+typedef enum gc_trigger_kind {
+    GC_TRIGGER_HEAP,         /* heap_live reached the trigger */
+    GC_TRIGGER_TIME,         /* two minutes without a cycle */
+    GC_TRIGGER_CYCLE,        /* runtime.GC: start cycle n (forced) */
+    GC_TRIGGER_STRESS        /* stress mode: start cycle n (not forced) */
+} gc_trigger_kind;
 
 /* gc__start starts a cycle if the trigger holds (Go's gcStart); n is the cycle number for
    GC_TRIGGER_CYCLE. */
@@ -394,7 +400,8 @@ void gc__mark_done(gc_heap *h);
 void gc__test_mark_begin(gc_heap *h);
 void gc__test_scan_stack(gc_heap *h, rt_g *g);
 void gc__test_scan_globals(gc_heap *h);
-void gc__test_drain(gc_heap *h);
+void gc__test_drain_gray(gc_heap *h);  /* gray objects only, no root jobs */
+void gc__test_drain(gc_heap *h);       /* root jobs left, then gray objects */
 void gc__test_mark_finish(gc_heap *h);
 
 /* ---------------------------------------------------------------- checkmark.c */
@@ -458,11 +465,14 @@ struct gc_heap {
 
     /* the cycle */
     rt_mutex start_mu;       /* one gc__start at a time (Go's startSema) */
+    rt_mutex cycle_mu;       /* held from a cycle's start to the end of its termination,
+                                gctrace line included (Go's gcsema); h->rec is its */
     rt_mutex done_mu;        /* one gc__mark_done at a time (markDoneSema) */
     uint32_t cycles;         /* cycles started (Go's work.cycles); atomic */
     uint32_t num_gc, num_forced_gc;     /* guarded by lk */
     int64_t active_markers;  /* workers and assists draining now; atomic */
     uint64_t allocs;         /* for stress mode; atomic */
+    uint64_t stress_next;    /* stress mode: start a cycle at this many allocations */
     gc_cycle_rec rec;
     gc_pacer pacer;          /* guarded by lk (read racily for the assist ratio) */
     uint64_t bytes_marked;   /* this cycle; atomic */
@@ -497,6 +507,7 @@ struct gc_heap {
     int32_t idle_workers;    /* running idle workers; atomic */
     gc_worker_mode *worker_mode; /* per P: the mode of the worker it runs */
     bool workers_started;
+    uint32_t enlist_next;    /* round-robin choice of a P to preempt; atomic */
     rt_g *forcegc_g;         /* parked forced-GC helper, or NULL */
     uint32_t forcegc_lk;
 

@@ -251,8 +251,8 @@ static void after_alloc(gc_heap *h, gc_p *pp, bool refilled, int64_t cost)
     cost += pp->pending_ns;
     pp->pending_ns = 0;
     uint64_t n = __atomic_add_fetch(&h->allocs, 1, __ATOMIC_RELAXED);
-    if (h->cfg.stress_every && n % h->cfg.stress_every == 0 && gc__phase(h) == GC_OFF)
-        gc__start(h, GC_TRIGGER_CYCLE, ld_acq(&h->cycles) + 1);
+    if (h->cfg.stress_every && n >= ld_acq(&h->stress_next) && gc__phase(h) == GC_OFF)
+        gc__start(h, GC_TRIGGER_STRESS, ld_acq(&h->cycles) + 1);
     else if (refilled && gc__trigger_test(h, GC_TRIGGER_HEAP, 0))
         gc__start(h, GC_TRIGGER_HEAP, 0);
     rt_charge(cost);

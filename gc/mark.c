@@ -135,6 +135,8 @@ int64_t gc__drain(gc_heap *h, gc_drain_mode mode, int64_t budget)
             done += d;
         if (mode != GC_DRAIN_ASSIST && d > 0)
             gc__flush_bg_credit(h, d);
+        if (pp->work.flushed && ld_acq(&h->dedicated_needed) > 0)
+            gc__enlist_worker(h); /* it gave work to the global list */
         int64_t ns = gc__work_charge_ns(h, &pp->work);
         bool stop = d < 0 || should_stop(h, pp, mode, start, done, budget);
         rt_charge(ns);

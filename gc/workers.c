@@ -207,3 +207,19 @@ void gc__workers_start(gc_heap *h)
         rt_throw("gc: cannot start the forced-GC helper");
     gc__bgsweep_start(h);
 }
+
+/* gc__enlist_worker gets a worker onto new global work (Go's enlistWorker): an idle P if
+   there is one, else, while a dedicated slot is unfilled, a running P preempted so it
+   reschedules and takes it. */
+void gc__enlist_worker(gc_heap *h)
+{
+    if (!ld_acq(&h->black_enabled) || h->cfg.manual_mark || !rt_self())
+        return;
+    if (rt_wake_idle_p() || ld_acq(&h->dedicated_needed) <= 0)
+        return;
+    int n = rt_sched_nprocs(h->s), self = rt_p_id();
+    if (n < 2)
+        return;
+    int p = (int)(__atomic_fetch_add(&h->enlist_next, 1, __ATOMIC_RELAXED) % (uint32_t)n);
+    rt_p_request_preempt(h->s, p == self ? (p + 1) % n : p);
+}

@@ -238,6 +238,13 @@ GORSIM_API void rt_sched_set_idle_work_hook(rt_sched *s, rt_find_work_hook fn, v
 typedef void (*rt_safepoint_hook)(rt_sched *s, int p_id, void *arg);
 GORSIM_API void rt_sched_set_safepoint_hook(rt_sched *s, rt_safepoint_hook fn, void *arg);
 GORSIM_API void rt_p_request_safepoint(rt_sched *s, int p_id);
+/* rt_wake_idle_p wakes an idle P, if there is one, to look for work — its hooks included
+   (Go's wakep, as enlistWorker uses it for idle mark workers); false if none was idle. */
+GORSIM_API bool rt_wake_idle_p(void);
+/* rt_p_request_preempt asks P p_id's running goroutine to yield its P at its next safe
+   point, so the P makes a scheduling decision (Go's preemptone; gc/ uses it after starting
+   a cycle so every P considers a mark worker, as Go's stop-the-world preemption does). */
+GORSIM_API void rt_p_request_preempt(rt_sched *s, int p_id);
 
 /* ---------------------------------------------------------------- time and cost */
 

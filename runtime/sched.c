@@ -419,6 +419,22 @@ void rt_p_request_safepoint(rt_sched *s, int p_id)
     or_rel(&s->ps[p_id].signal, RT_SIG_HOOK);
 }
 
+bool rt_wake_idle_p(void)
+{
+    rt_m *m = rt__m();
+    rt_assert(m && m->p);
+    if (ld_acq(&m->s->npidle) == 0)
+        return false;
+    m->s->eng->wakep(m->s, ready_time(m));
+    return true;
+}
+
+void rt_p_request_preempt(rt_sched *s, int p_id)
+{
+    rt_assert(p_id >= 0 && p_id < s->nprocs);
+    or_rel(&s->ps[p_id].signal, RT_SIG_PREEMPT);
+}
+
 void rt__preempt_current(rt_m *m)
 {
     rt_g *g = m->curg;

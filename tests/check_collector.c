@@ -1,0 +1,561 @@
+/*
+ * check_collector.c — the concurrent collector: the pacer against Go 1.19's formulas and
+ * the reference's worked example, the worker split against Go's measured one, the gctrace
+ * line against a pattern written from Go's print statement, the two classic lost-object
+ * interleavings under every barrier, marking while mutators run (checkmark on), assists,
+ * runtime.GC, the forced GC, trace events and determinism.
+ */
+#include "gc/gc_internal.h"
+#include "tests/testutil.h"
+#include <math.h>
+#include <regex.h>
+#include <stdlib.h>
+
+#define MiB (1ull << 20)
+
+typedef struct node {
+    struct node *next, *other;
+    uint64_t value, check;
+} node;
+static const uint8_t node_mask[] = {0x3};
+static const gc_type node_t = {sizeof(node), 16, node_mask, "main.node"};
+static const uint8_t ptr_mask[] = {0x1};
+static const gc_type ptr_t = {8, 8, ptr_mask, "*main.node"};
+
+static gc_heap *new_heap(rt_sched *s, gc_barrier b, bool checkmark)
+{
+    gc_config c;
+    gc_config_init(&c);
+    c.barrier = b;
+    c.checkmark = checkmark;
+    gc_heap *h = gc_heap_new(s, &c);
+    ck_assert_ptr_nonnull(h);
+    return h;
+}
+
+/* ---------------------------------------------------------------- pacer arithmetic */
+
+START_TEST(test_worker_split_matches_go)
+{
+    /* GODEBUG=gcpacertrace=1 "workers=D++F" of a real Go 1.19 for GOMAXPROCS 1..8, 16, 32
+       (reference goprobes/c_assists/workers_by_gomaxprocs.txt) */
+    static const struct { int procs, dedicated; double fractional; } go[] = {
+        {1, 0, 0.25}, {2, 0, 0.25}, {3, 0, 0.25}, {4, 1, 0},  {5, 1, 0},
+        {6, 1, 0.083333333}, {7, 2, 0}, {8, 2, 0}, {16, 4, 0}, {32, 8, 0},
+    };
+    for (size_t i = 0; i < sizeof go / sizeof go[0]; i++) {
+        int d;
+        double f;
+        gc__worker_split(go[i].procs, &d, &f);
+        ck_assert_msg(d == go[i].dedicated, "P=%d dedicated %d", go[i].procs, d);
+        ck_assert_msg(fabs(f - go[i].fractional) < 1e-6, "P=%d fractional %g", go[i].procs, f);
+    }
+    /* the rule up to 64: the total is 25 % of the Ps, dedicated rounds to nearest and gives
+       way to a fractional part only when rounding is off by more than 30 % */
+    for (int p = 1; p <= 64; p++) {
+        int d;
+        double f, goal = 0.25 * p;
+        gc__worker_split(p, &d, &f);
+        ck_assert(d == (int)(goal + 0.5) || d == (int)(goal + 0.5) - 1);
+        if (f > 0) {
+            ck_assert_double_eq_tol(d + f * p, goal, 1e-9);
+            ck_assert(fabs((int)(goal + 0.5) / goal - 1) > 0.3);
+        } else {
+            ck_assert(fabs(d / goal - 1) <= 0.3);
+        }
+    }
+}
+END_TEST
+
+START_TEST(test_pacer_first_cycle_and_goal)
+{
+    gc_pacer c;
+    gc__pacer_init(&c, 100, INT64_MAX);
+    gc__pacer_commit(&c, true);
+    uint64_t goal, trigger = gc__pacer_trigger(&c, &goal);
+    ck_assert_uint_eq(goal, 4 * MiB);      /* heapMinimum */
+    ck_assert_uint_eq(trigger, 3997696);   /* 4 MiB x 61/64, as gcpacertrace shows */
+    /* goal = marked + (marked + stacks + globals) x GOGC/100: 30 + 33 = 63 MiB */
+    c.heap_marked = 30 * MiB;
+    c.last_stack_scan = 2 * MiB;
+    c.globals_scan = 1 * MiB;
+    gc__pacer_commit(&c, true);
+    ck_assert_uint_eq(gc__pacer_heap_goal(&c), 63 * MiB);
+    gc__pacer_set_gogc(&c, 50); /* 30 + 16.5 */
+    gc__pacer_commit(&c, true);
+    ck_assert_uint_eq(gc__pacer_heap_goal(&c), 30 * MiB + 33 * MiB / 2);
+    gc__pacer_set_gogc(&c, GC_GOGC_OFF); /* only the (absent) memory limit bounds it */
+    gc__pacer_commit(&c, true);
+    ck_assert_uint_eq(gc__pacer_heap_goal(&c), (uint64_t)INT64_MAX - MiB);
+    /* unfinished sweep: goal at least heap_live + 1 MiB */
+    gc__pacer_set_gogc(&c, 100);
+    c.heap_live = 80 * MiB;
+    gc__pacer_commit(&c, false);
+    ck_assert_uint_eq(gc__pacer_heap_goal(&c), 81 * MiB);
+}
+END_TEST
+
+START_TEST(test_pacer_memory_limit_goal)
+{
+    gc_pacer c;
+    gc__pacer_init(&c, 100, 100 * MiB);
+    c.heap_marked = 40 * MiB;
+    c.mapped_ready = 60 * MiB;
+    c.heap_alloc = 50 * MiB; /* 10 MiB not in objects: non-heap by Go's definition */
+    gc__pacer_commit(&c, true);
+    /* limit - nonHeap - overage - 1 MiB headroom = 100 - 10 - 0 - 1 */
+    ck_assert_uint_eq(gc__pacer_memory_limit_goal(&c), 89 * MiB);
+    ck_assert_uint_eq(gc__pacer_heap_goal(&c), 80 * MiB); /* GOGC's 80 is lower */
+    c.memory_limit = 70 * MiB; /* now the limit wins: 70 - 10 - 1 */
+    ck_assert_uint_eq(gc__pacer_heap_goal(&c), 59 * MiB);
+    c.memory_limit = 45 * MiB; /* never below what is marked */
+    ck_assert_uint_eq(gc__pacer_heap_goal(&c), 40 * MiB);
+    c.memory_limit = 5 * MiB; /* overage: collect continuously at heap_marked */
+    ck_assert_uint_eq(gc__pacer_memory_limit_goal(&c), 40 * MiB);
+}
+END_TEST
+
+/* Reference §5.11: heapMarked 50 MiB, lastHeapScan 38 MiB, cons/mark 0.2, GOGC 100, 2 P. */
+START_TEST(test_pacer_worked_example)
+{
+    gc_pacer c;
+    gc__pacer_init(&c, 100, INT64_MAX);
+    c.heap_marked = 50 * MiB;
+    c.last_heap_scan = 38 * MiB;
+    c.heap_scan = 38 * MiB;
+    c.cons_mark = 0.2;
+    gc__pacer_commit(&c, true);
+    ck_assert_uint_eq(gc__pacer_heap_goal(&c), 100 * MiB);
+    ck_assert_uint_eq(c.runway, (uint64_t)(0.2 * 3 * (double)(38 * MiB))); /* 22.8 MiB */
+    uint64_t goal, trigger = gc__pacer_trigger(&c, &goal);
+    /* raw trigger 77.2 MiB is below the lower bound 50 + 50/64 x 45 = 85.16 MiB */
+    ck_assert_uint_eq(trigger, 50 * MiB + 50 * MiB / 64 * 45);
+    ck_assert_double_eq_tol((double)trigger / MiB, 85.16, 0.01);
+    /* at mark start: 38 MiB of scan work over 14.84 MiB of runway */
+    c.heap_live = trigger;
+    gc__pacer_start_cycle(&c, 0, 2, false);
+    ck_assert_int_eq(c.dedicated, 0);
+    ck_assert_double_eq_tol(c.fractional_goal, 0.25, 1e-12);
+    ck_assert_int_eq(c.max_idle, 2);
+    ck_assert_double_eq_tol(c.assist_work_per_byte, 38.0 / (100 - 85.15625), 1e-9);
+    ck_assert_double_eq_tol(c.assist_work_per_byte, 2.56, 0.01);
+    ck_assert_double_eq_tol(c.assist_bytes_per_work * c.assist_work_per_byte, 1, 1e-12);
+    /* a cycle at 25 % CPU, no assists, that allocated 10 MiB while scanning 38 MiB:
+       cons/mark = 10 x 0.25 / (38 x 0.75); the PI controller's first step gives 0.9 of
+       the error plus the integral (0.9/4 of it, zero before) */
+    c.heap_live = c.triggered + 10 * MiB;
+    c.heap_scan_work = 38 * MiB;
+    c.cons_mark = 0;
+    ck_assert(gc__pacer_end_cycle(&c, 1000000, 2));
+    double current = 10.0 * 0.25 / (38.0 * 0.75);
+    ck_assert_double_eq_tol(c.cons_mark, 0.9 * current, 1e-9);
+    ck_assert_double_eq_tol(c.pi_integral, 0.9 / 4 * current, 1e-9);
+}
+END_TEST
+
+START_TEST(test_pacer_revise_extrapolates_when_scan_grows)
+{
+    gc_pacer c;
+    gc__pacer_init(&c, 100, INT64_MAX);
+    c.heap_marked = 50 * MiB;
+    c.last_heap_scan = 10 * MiB;
+    c.heap_scan = 20 * MiB;
+    gc__pacer_commit(&c, true);
+    c.heap_live = 90 * MiB;
+    gc__pacer_start_cycle(&c, 0, 4, false);
+    ck_assert_int_eq(c.dedicated, 1);
+    double before = c.assist_work_per_byte;
+    c.heap_scan_work = 15 * MiB; /* more than the 10 MiB expected */
+    gc__pacer_revise(&c);
+    /* expected work becomes heap_scan (20 MiB); goal extrapolates toward the hard goal */
+    uint64_t ext = (uint64_t)((double)(100 * MiB - c.triggered) / (double)(10 * MiB) *
+                              (double)(20 * MiB)) + c.triggered;
+    uint64_t hard = 200 * MiB, g = ext > hard ? hard : ext;
+    ck_assert_double_eq_tol(c.assist_work_per_byte,
+                            (double)(5 * MiB) / (double)(g - 90 * MiB), 1e-9);
+    ck_assert(c.assist_work_per_byte != before);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- gctrace */
+
+/* Written from Go 1.19's print statement in gcMarkTermination (mgc.go). */
+static const char *GCTRACE_RE =
+    "^gc ([0-9]+) @([0-9]+\\.[0-9]{3})s ([0-9]+)%: "
+    "([0-9]+(\\.[0-9]+)?)\\+([0-9]+(\\.[0-9]+)?)\\+([0-9]+(\\.[0-9]+)?) ms clock, "
+    "([0-9]+(\\.[0-9]+)?)\\+([0-9]+(\\.[0-9]+)?)/([0-9]+(\\.[0-9]+)?)/([0-9]+(\\.[0-9]+)?)"
+    "\\+([0-9]+(\\.[0-9]+)?) ms cpu, "
+    "([0-9]+)->([0-9]+)->([0-9]+) MB, ([0-9]+) MB goal, ([0-9]+) MB stacks, "
+    "([0-9]+) MB globals, ([0-9]+) P( \\(forced\\))?$";
+
+START_TEST(test_fmt_ns_as_ms_is_gos)
+{
+    static const struct { uint64_t ns; const char *s; } cases[] = {
+        {0, "0"},         {999, "0"},          {26000, "0.026"}, {180000, "0.18"},
+        {14000, "0.014"}, {4500000, "4.5"},    {1000, "0.001"},  {99999, "0.099"},
+        {9999999, "9.9"}, {10000000, "10"},    {77123456, "77"}, {1234567890, "1234"},
+    };
+    char buf[32];
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        ck_assert_str_eq(gc__fmt_ns_as_ms(buf, sizeof buf, cases[i].ns), cases[i].s);
+    regex_t re;
+    ck_assert_int_eq(regcomp(&re, GCTRACE_RE, REG_EXTENDED), 0);
+    /* the reference's example line from a real Go must match the pattern */
+    ck_assert_int_eq(regexec(&re,
+                             "gc 1 @0.021s 0%: 0.026+0.18+0.014 ms clock, 0.21+0.014/0.047/0.029"
+                             "+0.11 ms cpu, 4->4->2 MB, 5 MB goal, 0 MB stacks, 0 MB globals, 8 P",
+                             0, NULL, 0),
+                     0);
+    regfree(&re);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- workloads */
+
+typedef struct churn_env {
+    gc_heap *h;
+    node *live;              /* a global root: the live list */
+    long nlive, churn, procs, bad;
+    rt_waitgroup wg;
+} churn_env;
+
+/* build_live makes a chain of n nodes from the global root (values check later). */
+static void build_live(churn_env *e, long n)
+{
+    for (long i = 0; i < n; i++) {
+        node *x = gc_alloc(e->h, &node_t);
+        x->value = (uint64_t)i;
+        x->check = (uint64_t)i * 2654435761u;
+        gc_write_ptr(e->h, &x->next, gc_read_ptr(&e->live));
+        gc_write_ptr(e->h, &e->live, x);
+    }
+}
+
+static long check_live(churn_env *e)
+{
+    long n = 0;
+    for (node *x = gc_read_ptr(&e->live); x; x = gc_read_ptr(&x->next), n++)
+        if (x->check != x->value * 2654435761u)
+            return -1;
+    return n;
+}
+
+/* churner allocates 32-byte pointerful garbage that points into the live heap, each kept
+   only while it sits in a ring (probe (c)'s "alloc" mode) or a newer ring node links to
+   it, and rewires the ring's links as it goes. */
+static void churner(void *arg)
+{
+    churn_env *e = arg;
+    enum { RING = 1024 };
+    node **ring = gc_alloc_array(e->h, &ptr_t, RING);
+    gc_frame f = {.slots = (void **)&ring, .n = 1};
+    gc_frame_push(e->h, &f);
+    node *target = gc_read_ptr(&e->live);
+    for (long i = 0; i < e->churn; i++) {
+        node *x = gc_alloc(e->h, &node_t);
+        x->value = (uint64_t)i;
+        x->check = (uint64_t)i * 2654435761u;
+        gc_write_ptr(e->h, &x->next, target);
+        gc_write_ptr(e->h, &x->other, gc_read_ptr(&ring[(i + 7) % RING]));
+        node *evicted = gc_read_ptr(&ring[i % RING]);
+        if (evicted) /* cut its link: chains stay short, evicted nodes become garbage */
+            gc_write_ptr(e->h, &evicted->other, NULL);
+        gc_write_ptr(e->h, &ring[i % RING], x);
+        target = target && gc_read_ptr(&target->next) ? gc_read_ptr(&target->next)
+                                                      : gc_read_ptr(&e->live);
+    }
+    for (long i = 0; i < RING; i++) {
+        node *x = gc_read_ptr(&ring[i]);
+        if (x && x->check != x->value * 2654435761u)
+            e->bad++;
+    }
+    gc_frame_pop(e->h, &f);
+    rt_waitgroup_done(&e->wg);
+}
+
+static void churn_main(void *arg)
+{
+    churn_env *e = arg;
+    build_live(e, e->nlive);
+    gc_collect(e->h);
+    rt_waitgroup_add(&e->wg, e->procs);
+    for (long p = 0; p < e->procs; p++)
+        rt_go(churner, e);
+    rt_waitgroup_wait(&e->wg);
+    if (check_live(e) != e->nlive)
+        e->bad++;
+}
+
+typedef struct churn_result {
+    gc_stats st;
+    long bad;
+    int64_t end_ns;
+} churn_result;
+
+static churn_result run_churn(rt_engine_kind engine, int procs, gc_config *cfg, long nlive,
+                              long churn, rt_trace_buf *trace)
+{
+    rt_config rc;
+    rt_config_init(&rc);
+    rc.engine = engine;
+    rc.nprocs = procs;
+    rc.fatal_returns = true;
+    rt_sched *s = rt_sched_new(&rc);
+    ck_assert_ptr_nonnull(s);
+    if (trace)
+        rt_sched_set_trace(s, rt_trace_buf_sink, trace);
+    churn_env *e = calloc(1, sizeof *e);
+    e->h = gc_heap_new(s, cfg);
+    ck_assert_ptr_nonnull(e->h);
+    e->nlive = nlive;
+    e->churn = churn;
+    e->procs = procs;
+    ck_assert(gc_root_add(e->h, &e->live, &ptr_t));
+    int code = rt_sched_run(s, churn_main, e);
+    ck_assert_msg(code == 0, "exit %d: %s", code, rt_sched_fatal_message(s));
+    churn_result r = {.bad = e->bad, .end_ns = rt_sched_end_ns(s)};
+    gc_read_stats(e->h, &r.st);
+    ck_assert(gc_verify(e->h));
+    gc_heap_free(e->h);
+    rt_sched_free(s);
+    free(e);
+    return r;
+}
+
+/* Mutators rewire pointers while the collector marks, on 4 Ps, under each correct barrier,
+   with checkmark verifying every cycle (a lost object is fatal) and stress mode starting a
+   cycle every 5000 allocations. */
+static void concurrent_under(int engine, gc_barrier b)
+{
+    gc_config c;
+    gc_config_init(&c);
+    c.barrier = b;
+    c.checkmark = true;
+    c.stress_every = 5000;
+    c.gctrace = getenv("GCTRACE") != NULL;
+    churn_result r = run_churn(ENGINE(engine), 4, &c, 5000, 60000, NULL);
+    fprintf(stderr, "%s %s: %u cycles, %.1f ms\n", rt_engine_name(ENGINE(engine)), gc_barrier_name(b), r.st.num_gc, r.end_ns / 1e6);
+    ck_assert_int_eq(r.bad, 0);
+    ck_assert_uint_ge(r.st.num_gc, ENGINE(engine) == RT_ENGINE_VIRTUAL ? 10 : 3);
+    ck_assert_uint_eq(r.st.num_forced_gc, 1); /* churn_main's; stress cycles are not */
+    ck_assert_uint_eq(r.st.checkmark_lost, 0);
+    ck_assert_uint_gt(r.st.wb_entries, 0);
+    ck_assert_uint_gt(r.st.frees, 50000);
+}
+
+START_TEST(test_concurrent_mark_hybrid) { concurrent_under(_i, GC_BARRIER_HYBRID); }
+END_TEST
+START_TEST(test_concurrent_mark_dijkstra) { concurrent_under(_i, GC_BARRIER_DIJKSTRA); }
+END_TEST
+START_TEST(test_concurrent_mark_yuasa) { concurrent_under(_i, GC_BARRIER_YUASA); }
+END_TEST
+
+/* ---------------------------------------------------------------- lost objects */
+
+typedef struct lost_env {
+    gc_heap *h;
+    node *root;              /* global root: A */
+    void *slots[1];          /* the test goroutine's precise frame */
+    uint64_t x_value;        /* X's value after the cycles */
+    uint64_t lost;
+} lost_env;
+
+/* scrub zeroes the stack below the caller, so no stale copy of X lingers where later
+   frames (the stack scan's own) will be scanned conservatively. */
+static __attribute__((noinline)) void scrub(void)
+{
+    volatile uintptr_t junk[2048];
+    for (size_t i = 0; i < sizeof junk / sizeof junk[0]; i++)
+        junk[i] = 0;
+}
+
+static __attribute__((noinline)) void make_a_and_x(lost_env *e, bool x_in_heap)
+{
+    node *a = gc_alloc(e->h, &node_t), *x = gc_alloc(e->h, &node_t);
+    x->value = 42;
+    gc_write_ptr(e->h, &e->root, a);
+    if (x_in_heap)
+        gc_write_ptr(e->h, &a->next, x);
+    else
+        e->slots[0] = x; /* only the frame holds X */
+}
+
+/* 1: the mutator loads X from the heap onto its already scanned stack, then deletes the
+   heap copy. Only the deletion half (or a rescan of stacks) can save X. */
+static __attribute__((noinline)) void move_heap_to_stack(lost_env *e)
+{
+    node *a = gc_read_ptr(&e->root);
+    e->slots[0] = gc_read_ptr(&a->next);
+    gc_write_ptr(e->h, &a->next, NULL);
+}
+
+/* 2: the mutator stores X, held only by its unscanned stack, into a black object, then
+   drops its own copy. Only the insertion half (or a snapshot of stacks) can save X. */
+static __attribute__((noinline)) void move_stack_to_black(lost_env *e)
+{
+    node *a = gc_read_ptr(&e->root);
+    gc_write_ptr(e->h, &a->next, e->slots[0]);
+    e->slots[0] = NULL;
+}
+
+static uint64_t x_value(lost_env *e, bool in_heap)
+{
+    node *x = in_heap ? gc_read_ptr(&((node *)gc_read_ptr(&e->root))->next) : e->slots[0];
+    return x ? x->value : 0;
+}
+
+static void lost_1_main(void *arg)
+{
+    lost_env *e = arg;
+    gc_frame f = {.slots = e->slots, .n = 1};
+    gc_frame_push(e->h, &f);
+    make_a_and_x(e, true);
+    scrub();
+    gc__test_mark_begin(e->h);
+    gc__test_scan_stack(e->h, rt_self()); /* the stack is black, the frame empty */
+    move_heap_to_stack(e);
+    scrub();
+    gc__test_drain(e->h);                 /* A is scanned: its next is nil now */
+    gc__test_mark_finish(e->h);
+    gc_collect(e->h);                     /* its sweep termination frees X if lost */
+    e->x_value = x_value(e, false);
+    gc_frame_pop(e->h, &f);
+}
+
+static void lost_2_main(void *arg)
+{
+    lost_env *e = arg;
+    gc_frame f = {.slots = e->slots, .n = 1};
+    gc_frame_push(e->h, &f);
+    make_a_and_x(e, false);
+    scrub();
+    gc__test_mark_begin(e->h);
+    gc__test_scan_globals(e->h);          /* A is black; the stack not scanned yet */
+    gc__test_drain_gray(e->h);
+    move_stack_to_black(e);
+    scrub();
+    gc__test_drain(e->h);                 /* now the stack: X is not on it */
+    gc__test_mark_finish(e->h);
+    gc_collect(e->h);
+    e->x_value = x_value(e, true);
+    gc_frame_pop(e->h, &f);
+}
+
+static lost_env run_lost(int engine, gc_barrier b, rt_func fn)
+{
+    rt_sched *s = new_sched(ENGINE(engine), 1);
+    gc_config c;
+    gc_config_init(&c);
+    c.barrier = b;
+    c.checkmark = true;
+    c.manual_mark = true;
+    FILE *log = tmpfile();
+    c.log = log;
+    lost_env e = {0};
+    e.h = gc_heap_new(s, &c);
+    ck_assert(gc_root_add(e.h, &e.root, &ptr_t));
+    ck_assert_int_eq(rt_sched_run(s, fn, &e), 0);
+    gc_stats st;
+    gc_read_stats(e.h, &st);
+    e.lost = st.checkmark_lost;
+    if (b == GC_BARRIER_NONE) { /* the report names X's type and its root path */
+        char buf[4096] = {0};
+        rewind(log);
+        ck_assert_uint_gt(fread(buf, 1, sizeof buf - 1, log), 0);
+        ck_assert_ptr_nonnull(strstr(buf, "(main.node, 32 bytes) was not marked"));
+        ck_assert_ptr_nonnull(strstr(buf, fn == lost_1_main ? "\tpath: goroutine 1 frame slot 0 -> "
+                                                            : "\tpath: global #0 -> "));
+    }
+    fclose(log);
+    ck_assert(gc_verify(e.h));
+    gc_heap_free(e.h);
+    rt_sched_free(s);
+    return e;
+}
+
+static void lost_under(int engine, rt_func fn)
+{
+    for (gc_barrier b = GC_BARRIER_HYBRID; b <= GC_BARRIER_YUASA; b++) {
+        lost_env e = run_lost(engine, b, fn);
+        ck_assert_msg(e.x_value == 42 && e.lost == 0, "%s lost X", gc_barrier_name(b));
+    }
+    lost_env e = run_lost(engine, GC_BARRIER_NONE, fn);
+    ck_assert_uint_eq(e.lost, 1);     /* checkmark saw it */
+    ck_assert_uint_ne(e.x_value, 42); /* and it was freed: the slot was cleared */
+}
+
+START_TEST(test_lost_object_heap_to_scanned_stack) { lost_under(_i, lost_1_main); }
+END_TEST
+START_TEST(test_lost_object_stack_to_black_object) { lost_under(_i, lost_2_main); }
+END_TEST
+
+/* ---------------------------------------------------------------- assists, pacing */
+
+/* GOMAXPROCS=1 and an allocation-heavy mutator: the fractional worker gets 25 % and assists
+   do the rest of the mark work in time, as in Go (ground truth §c: 31–39 %). */
+START_TEST(test_assists_share_mark_work_at_one_p)
+{
+    rt_trace_buf tb = {0};
+    churn_result r = run_churn(RT_ENGINE_VIRTUAL, 1, NULL, 100000, 600000, &tb);
+    ck_assert_int_eq(r.bad, 0);
+    double mark = (double)(r.st.assist_ns + r.st.dedicated_ns + r.st.fractional_ns);
+    double share = (double)r.st.assist_ns / mark;
+    fprintf(stderr, "assists at 1 P: %.2f of mark CPU over %u cycles\n", share, r.st.num_gc);
+    ck_assert_uint_ge(r.st.num_gc, 5);
+    ck_assert(share > 0.15 && share < 0.6);
+    ck_assert_uint_eq(r.st.dedicated_ns, 0); /* 1 P: no dedicated worker */
+    size_t starts = 0, dones = 0, fractional = 0;
+    for (size_t i = 0; i < tb.n; i++) {
+        const char *k = tb.ev[i].kind >= RT_EV_BUILTIN_COUNT ? tb.ev[i].str : NULL;
+        (void)k;
+    }
+    rt_sched *none = NULL;
+    (void)none;
+    for (size_t i = 0; i < tb.n; i++) {
+        const rt_event *ev = &tb.ev[i];
+        if (ev->kind < RT_EV_BUILTIN_COUNT)
+            continue;
+        if (ev->str && strcmp(ev->str, "GC (fractional)") == 0)
+            fractional++;
+    }
+    (void)starts;
+    (void)dones;
+    ck_assert_uint_gt(fractional, 0);
+    rt_trace_buf_destroy(&tb);
+}
+END_TEST
+
+static Suite *collector_suite(void)
+{
+    Suite *s = suite_create("collector");
+    TCase *tc = tcase_create("pacer");
+    tcase_add_test(tc, test_worker_split_matches_go);
+    tcase_add_test(tc, test_pacer_first_cycle_and_goal);
+    tcase_add_test(tc, test_pacer_memory_limit_goal);
+    tcase_add_test(tc, test_pacer_worked_example);
+    tcase_add_test(tc, test_pacer_revise_extrapolates_when_scan_grows);
+    tcase_add_test(tc, test_fmt_ns_as_ms_is_gos);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("barriers");
+    tcase_set_timeout(tc, 120);
+    add_both(tc, test_lost_object_heap_to_scanned_stack);
+    add_both(tc, test_lost_object_stack_to_black_object);
+    add_both(tc, test_concurrent_mark_hybrid);
+    add_both(tc, test_concurrent_mark_dijkstra);
+    add_both(tc, test_concurrent_mark_yuasa);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("assists");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_assists_share_mark_work_at_one_p);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(collector_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
