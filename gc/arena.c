@@ -101,16 +101,6 @@ uintptr_t gc__pages_alloc(gc_pages *pg, size_t npages, gc_span *span)
     }
 }
 
-gc_span *gc__span_of(const gc_pages *pg, uintptr_t p)
-{
-    uintptr_t off = p - (uintptr_t)pg->region;
-    size_t n = __atomic_load_n(&pg->narenas, __ATOMIC_ACQUIRE);
-    if (p < (uintptr_t)pg->region || off >= n * (uintptr_t)GC_ARENA_BYTES)
-        return NULL;
-    gc_arena *a = pg->arenas[off / GC_ARENA_BYTES];
-    return __atomic_load_n(&a->spans[off % GC_ARENA_BYTES / GC_PAGE_BYTES], __ATOMIC_ACQUIRE);
-}
-
 void gc__pages_free(gc_pages *pg, uintptr_t start, size_t npages)
 {
     uintptr_t off = start - (uintptr_t)pg->region;

@@ -66,7 +66,7 @@ static bool park_assist(gc_heap *h)
     if (h->assist_tail)
         h->assist_tail->next = &w;
     else
-        h->assist_head = &w;
+        st_rel(&h->assist_head, &w);
     h->assist_tail = &w;
     rt_park(park_commit, h, h->wait_assist);
     return true;
@@ -121,13 +121,12 @@ void gc__assist(gc_heap *h)
 void gc__flush_bg_credit(gc_heap *h, int64_t work)
 {
     double per_byte, per_work;
-    rt_lock(&h->assist_lk);
-    if (!h->assist_head) {
-        rt_unlock(&h->assist_lk);
+    if (!ld_acq(&h->assist_head)) { /* nobody waits: bank it (a racy check, as Go's) */
         xadd(&h->bg_credit, work);
         return;
     }
     ratios(h, &per_byte, &per_work);
+    rt_lock(&h->assist_lk);
     int64_t bytes = (int64_t)(per_work * (double)work);
     while (h->assist_head && bytes > 0) {
         gc_assist_waiter *w = h->assist_head;
@@ -135,15 +134,15 @@ void gc__flush_bg_credit(gc_heap *h, int64_t work)
         if (bytes + credit >= 0) { /* paid: ready it */
             bytes += credit;
             gc__assist_credit_set(h, w->g, 0);
-            h->assist_head = w->next;
-            if (!h->assist_head)
+            st_rel(&h->assist_head, w->next);
+            if (!w->next)
                 h->assist_tail = NULL;
             rt_ready(w->g);
         } else { /* partly paid: to the back of the queue */
             gc__assist_credit_add(h, w->g, bytes);
             bytes = 0;
             if (w->next) {
-                h->assist_head = w->next;
+                st_rel(&h->assist_head, w->next);
                 w->next = NULL;
                 h->assist_tail->next = w;
                 h->assist_tail = w;
@@ -159,7 +158,8 @@ void gc__assists_wake_all(gc_heap *h)
 {
     rt_lock(&h->assist_lk);
     gc_assist_waiter *w = h->assist_head;
-    h->assist_head = h->assist_tail = NULL;
+    st_rel(&h->assist_head, NULL);
+    h->assist_tail = NULL;
     rt_unlock(&h->assist_lk);
     while (w) {
         gc_assist_waiter *next = w->next;

@@ -74,7 +74,7 @@ static void describe_root(FILE *f, uint64_t root)
 static void report(cm_state *c, uintptr_t obj, gc_span *s, size_t i)
 {
     FILE *f = c->h->cfg.log;
-    const gc_type *t = s->types[i];
+    const gc_type *t = gc__slot_type(s, i);
     fprintf(f, "gc: checkmark: reachable object %#" PRIxPTR " (%s, %zu bytes) was not marked\n",
             obj, t ? t->name : "noscan", s->elemsize);
     uintptr_t path[MAX_PATH];
@@ -88,7 +88,7 @@ static void report(cm_state *c, uintptr_t obj, gc_span *s, size_t i)
     describe_root(f, e->root);
     for (int k = n - 1; k >= 0; k--) {
         gc_span *ps = gc__span_of(&c->h->pages, path[k]);
-        const gc_type *pt = ps->types[(path[k] - ps->start) / ps->elemsize];
+        const gc_type *pt = gc__slot_type(ps, gc__slot_of(ps, path[k]));
         fprintf(f, " -> %#" PRIxPTR " (%s)", path[k], pt ? pt->name : "noscan");
     }
     fprintf(f, " -> %#" PRIxPTR " (%s)\n", obj, t ? t->name : "noscan");
@@ -100,7 +100,7 @@ static void visit(cm_state *c, uintptr_t p, uintptr_t parent, uint64_t root)
     gc_span *s = p >= 4096 ? gc__span_of(&c->h->pages, p) : NULL;
     if (!s)
         return;
-    size_t i = (p - s->start) / s->elemsize;
+    size_t i = gc__slot_of(s, p);
     if (i >= s->nelems || !gc__bit(s->alloc_bits, i) || gc__bit(s->check_bits, i))
         return;
     s->check_bits[i / 64] |= 1ull << (i % 64);
@@ -118,12 +118,12 @@ static void visit(cm_state *c, uintptr_t p, uintptr_t parent, uint64_t root)
 static void scan(cm_state *c, uintptr_t obj)
 {
     gc_span *s = gc__span_of(&c->h->pages, obj);
-    size_t i = (obj - s->start) / s->elemsize;
-    const gc_type *t = s->types[i];
+    size_t i = gc__slot_of(s, obj);
+    const gc_type *t = gc__slot_type(s, i);
     if (!gc_type_has_pointers(t))
         return;
     size_t words = t->ptrdata / GC_WORD_BYTES;
-    for (size_t e = 0; e < s->counts[i]; e++)
+    for (size_t e = 0; e < gc__slot_count(s, i); e++)
         for (size_t w = 0; w < words; w++)
             if (t->ptrmask[w / 8] >> (w % 8) & 1)
                 visit(c, ld_rlx((uintptr_t *)(obj + e * t->size + w * GC_WORD_BYTES)), obj, 0);

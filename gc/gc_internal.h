@@ -60,11 +60,20 @@ typedef enum gc_span_state {
     GC_SPAN_SWEEPING         /* taken off its list by the one sweeping it */
 } gc_span_state;
 
+/* What a slot holds: count elements of type (NULL: noscan bytes), in one word — the type
+   pointer in the low 48 bits, the count (at most 32768 in a small slot) above; a large
+   object's count is its span's. Go keeps a heap bitmap instead; a type per slot makes
+   scanning precise without one, at one word per object. */
+typedef uint64_t gc_slot;
+#define GC_SLOT_PTR_BITS 48
+
 typedef struct gc_span {
     uintptr_t start;         /* first byte */
     size_t npages;
     size_t elemsize;         /* slot size; npages * page for a large object */
     uint32_t nelems;         /* slots */
+    uint32_t divmul;         /* ceil(2^32 / elemsize): slot = offset * divmul >> 32 (Go's
+                                divMagic; exact for offsets within a span) */
     uint32_t freeindex;      /* next slot to look at (INV-ALLOCBITS) */
     uint64_t alloc_cache;    /* ~alloc_bits of the 64 slots from freeindex & ~63, shifted
                                 so bit 0 is freeindex (Go's allocCache) */
@@ -76,8 +85,8 @@ typedef struct gc_span {
     uint64_t *alloc_bits;    /* nelems bits; words read atomically by markers */
     uint64_t *mark_bits;     /* nelems bits; set atomically (INV-MARKED, INV-BLACK) */
     uint64_t *check_bits;    /* checkmark's own mark bits, NULL unless it runs */
-    const gc_type **types;   /* per slot: element type (NULL: noscan bytes) */
-    uint32_t *counts;        /* per slot: element count */
+    gc_slot *slots;          /* per slot: what it holds */
+    size_t large_count;      /* a large object's element count */
     struct gc_span *next, *prev; /* list links */
 } gc_span;
 
@@ -108,7 +117,15 @@ uintptr_t gc__pages_alloc(gc_pages *pg, size_t npages, gc_span *span);
 void gc__pages_free(gc_pages *pg, uintptr_t start, size_t npages);
 /* gc__span_of returns the span owning address p, or NULL (INV-PAGEMAP). Lock-free: the
    page map entries of in-use spans do not change while their objects are reachable. */
-gc_span *gc__span_of(const gc_pages *pg, uintptr_t p);
+static inline gc_span *gc__span_of(const gc_pages *pg, uintptr_t p)
+{
+    uintptr_t off = p - (uintptr_t)pg->region;
+    size_t n = __atomic_load_n(&pg->narenas, __ATOMIC_ACQUIRE);
+    if (p < (uintptr_t)pg->region || off >= n * (uintptr_t)GC_ARENA_BYTES)
+        return NULL;
+    gc_arena *a = pg->arenas[off / GC_ARENA_BYTES];
+    return __atomic_load_n(&a->spans[off % GC_ARENA_BYTES / GC_PAGE_BYTES], __ATOMIC_ACQUIRE);
+}
 
 /* ---------------------------------------------------------------- span.c */
 
@@ -136,6 +153,26 @@ static inline void gc__clear_bit(uint64_t *bits, size_t i)
     __atomic_fetch_and(&bits[i / 64], ~(1ull << (i % 64)), __ATOMIC_RELEASE);
 }
 bool gc__span_verify(const gc_span *s);
+static inline void gc__slot_set(gc_span *s, size_t i, const gc_type *t, size_t count)
+{
+    rt_assert((uintptr_t)t >> GC_SLOT_PTR_BITS == 0);
+    if (!s->cls)
+        s->large_count = count;
+    s->slots[i] = (uint64_t)(uintptr_t)t | (s->cls ? (uint64_t)count << GC_SLOT_PTR_BITS : 0);
+}
+static inline const gc_type *gc__slot_type(const gc_span *s, size_t i)
+{
+    return (const gc_type *)(uintptr_t)(s->slots[i] & ((1ull << GC_SLOT_PTR_BITS) - 1));
+}
+static inline size_t gc__slot_count(const gc_span *s, size_t i)
+{
+    return s->cls ? (size_t)(s->slots[i] >> GC_SLOT_PTR_BITS) : s->large_count;
+}
+/* gc__slot_of returns the index of the slot holding address p of span s. */
+static inline size_t gc__slot_of(const gc_span *s, uintptr_t p)
+{
+    return s->cls ? (size_t)(((uint64_t)(p - s->start) * s->divmul) >> 32) : 0;
+}
 
 /* ---------------------------------------------------------------- central.c */
 
@@ -192,9 +229,20 @@ typedef struct gc_work {
     bool flushed;            /* gave work to the global list since the last ragged barrier */
 } gc_work;
 
-void gc__work_put(gc_heap *h, gc_work *w, uintptr_t obj);
+void gc__work_put_slow(gc_heap *h, gc_work *w, uintptr_t obj);
+static inline void gc__work_put(gc_heap *h, gc_work *w, uintptr_t obj)
+{
+    if (__builtin_expect(w->n < w->cap && w->n < 2048, 1))
+        w->a[w->n++] = obj;
+    else
+        gc__work_put_slow(h, w, obj);
+}
 /* gc__work_get pops a gray object, refilling from the global list; 0 when there is none. */
-uintptr_t gc__work_get(gc_heap *h, gc_work *w);
+uintptr_t gc__work_get_slow(gc_heap *h, gc_work *w);
+static inline uintptr_t gc__work_get(gc_heap *h, gc_work *w)
+{
+    return __builtin_expect(w->n > 0, 1) ? w->a[--w->n] : gc__work_get_slow(h, w);
+}
 /* gc__work_dispose moves w's gray objects to the global list and folds its counters into
    the cycle's; reports whether it moved any. */
 bool gc__work_dispose(gc_heap *h, gc_work *w);
@@ -207,8 +255,11 @@ int64_t gc__work_charge_ns(gc_heap *h, gc_work *w);
 /* ---------------------------------------------------------------- mark.c */
 
 /* gc__shade marks the object p points into (if any) and queues it for scanning if it can
-   hold pointers; returns whether it was newly marked. */
+   hold pointers; returns whether it was newly marked. A word from a conservative scan may
+   point at a free slot, which is left alone; a precise pointer always points at an object
+   (gc__shade_precise skips that check). */
 bool gc__shade(gc_heap *h, gc_work *w, uintptr_t p);
+bool gc__shade_precise(gc_heap *h, gc_work *w, uintptr_t p);
 /* gc__scan_object shades the pointers of count objects of type t at p (precise). */
 void gc__scan_object(gc_heap *h, gc_work *w, const char *p, const gc_type *t, size_t count);
 /* gc__scan_range shades every word of [lo, hi) that points into the heap (conservative). */
@@ -533,7 +584,7 @@ struct gc_heap {
 };
 
 static inline gc_p *gc__p(gc_heap *h, int p_id) { return *rt_p_slot(h->s, p_id, h->slot); }
-static inline gc_p *gc__cur_p(gc_heap *h) { return gc__p(h, rt_p_id()); }
+static inline gc_p *gc__cur_p(gc_heap *h) { return rt_cur_p_slot(h->s, h->slot); }
 static inline gc_phase gc__phase(const gc_heap *h) { return (gc_phase)ld_acq(&h->phase); }
 
 gc_mcache *gc__mcache_of_current_p(gc_heap *h);

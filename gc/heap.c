@@ -151,12 +151,16 @@ void gc_heap_free(gc_heap *h)
     free(h);
 }
 
-gc_mcache *gc__mcache_of_current_p(gc_heap *h)
+/* cur_p is the caller's P's state; allocating outside the heap's goroutines is a bug. */
+static gc_p *cur_p(gc_heap *h)
 {
-    if (rt_self_sched() != h->s || !rt_self())
+    gc_p *pp = gc__cur_p(h);
+    if (!pp)
         rt_throw("gc: allocation outside a goroutine of the heap's runtime");
-    return &gc__cur_p(h)->mcache;
+    return pp;
 }
+
+gc_mcache *gc__mcache_of_current_p(gc_heap *h) { return &cur_p(h)->mcache; }
 
 void gc__out_of_memory(gc_heap *h)
 {
@@ -231,11 +235,11 @@ static void assist_first(gc_heap *h, size_t size)
 static void publish(gc_heap *h, gc_p *pp, gc_span *s, uint32_t i, const gc_type *t,
                     size_t count)
 {
-    s->types[i] = t;
-    s->counts[i] = (uint32_t)count;
+    gc__slot_set(s, i, t, count);
     if (gc__phase(h) != GC_OFF && gc__set_bit(s->mark_bits, i))
         pp->work.bytes_marked += s->elemsize; /* Go's gcmarknewobject */
-    __atomic_fetch_or(&s->alloc_bits[i / 64], 1ull << (i % 64), __ATOMIC_RELEASE);
+    uint64_t *word = &s->alloc_bits[i / 64]; /* only this P writes a cached span's bits */
+    st_rel(word, ld_rlx(word) | 1ull << (i % 64));
     if (t && t->ptrdata)
         pp->scan_alloc += (count - 1) * t->size + t->ptrdata;
 }
@@ -250,8 +254,9 @@ static void after_alloc(gc_heap *h, gc_p *pp, bool refilled, int64_t cost)
     }
     cost += pp->pending_ns;
     pp->pending_ns = 0;
-    uint64_t n = __atomic_add_fetch(&h->allocs, 1, __ATOMIC_RELAXED);
-    if (h->cfg.stress_every && n >= ld_acq(&h->stress_next) && gc__phase(h) == GC_OFF)
+    if (h->cfg.stress_every &&
+        __atomic_add_fetch(&h->allocs, 1, __ATOMIC_RELAXED) >= ld_acq(&h->stress_next) &&
+        gc__phase(h) == GC_OFF)
         gc__start(h, GC_TRIGGER_STRESS, ld_acq(&h->cycles) + 1);
     else if (refilled && gc__trigger_test(h, GC_TRIGGER_HEAP, 0))
         gc__start(h, GC_TRIGGER_HEAP, 0);
@@ -262,10 +267,12 @@ static void *alloc(gc_heap *h, size_t size, const gc_type *t, size_t count)
 {
     if (size == 0)
         return h->zerobase;
-    gc__mcache_of_current_p(h); /* checks the caller */
-    assist_first(h, size);
+    gc_p *pp = cur_p(h);
+    if (ld_acq(&h->black_enabled)) {
+        assist_first(h, size);
+        pp = cur_p(h); /* assisting may have moved us */
+    }
     bool noscan = !gc_type_has_pointers(t), refilled = true;
-    gc_p *pp = gc__cur_p(h);
     gc_span *s;
     uint32_t slot = 0;
     int64_t cost;
@@ -303,14 +310,14 @@ bool gc_find_object(gc_heap *h, const void *p, gc_object *out)
     gc_span *s = gc__span_of(&h->pages, (uintptr_t)p);
     if (!s)
         return false;
-    size_t i = ((uintptr_t)p - s->start) / s->elemsize;
+    size_t i = gc__slot_of(s, (uintptr_t)p);
     if (i >= s->nelems || !gc__bit(s->alloc_bits, i))
         return false;
     *out = (gc_object){
         .base = (void *)(s->start + i * s->elemsize),
         .size = s->elemsize,
-        .type = s->types[i],
-        .count = s->counts[i],
+        .type = gc__slot_type(s, i),
+        .count = gc__slot_count(s, i),
         .size_class = s->cls,
         .noscan = s->noscan,
     };

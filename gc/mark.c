@@ -9,26 +9,33 @@
 
 enum {
     CREDIT_SLACK = 2000,     /* scan work between charges and credit flushes (gcCreditSlack) */
-    BATCH_OBJECTS = 64       /* gray objects between checks, at most */
+    BATCH_OBJECTS = 256      /* gray objects between checks, at most */
 };
 
-bool gc__shade(gc_heap *h, gc_work *w, uintptr_t p)
+static inline bool shade(gc_heap *h, gc_work *w, uintptr_t p, bool precise)
 {
     if (p < 4096)
         return false;
     gc_span *s = gc__span_of(&h->pages, p);
     if (!s)
         return false;
-    size_t i = (p - s->start) / s->elemsize;
-    /* a free slot is left alone: only conservative stack words point at one */
-    if (i >= s->nelems || !gc__bit(s->alloc_bits, i) || !gc__set_bit(s->mark_bits, i))
+    size_t i = gc__slot_of(s, p);
+    if (i >= s->nelems || (!precise && !gc__bit(s->alloc_bits, i)) ||
+        !gc__set_bit(s->mark_bits, i))
         return false;
     w->marked++;
     w->bytes_marked += s->elemsize;
-    if (!s->noscan)
-        gc__work_put(h, w, s->start + i * s->elemsize);
+    if (!s->noscan) {
+        uintptr_t obj = s->start + i * s->elemsize;
+        __builtin_prefetch((const void *)obj); /* it is scanned soon, likely here (Go's) */
+        __builtin_prefetch(&s->slots[i]);    /* and its type looked up */
+        gc__work_put(h, w, obj);
+    }
     return true;
 }
+
+bool gc__shade(gc_heap *h, gc_work *w, uintptr_t p) { return shade(h, w, p, false); }
+bool gc__shade_precise(gc_heap *h, gc_work *w, uintptr_t p) { return shade(h, w, p, true); }
 
 /* scan_typed shades the pointer words of count objects of type t at p (precise). */
 static void scan_typed(gc_heap *h, gc_work *w, const char *p, const gc_type *t, size_t count)
@@ -39,7 +46,7 @@ static void scan_typed(gc_heap *h, gc_work *w, const char *p, const gc_type *t, 
     for (size_t e = 0; e < count; e++, p += t->size)
         for (size_t i = 0; i < words; i++)
             if (t->ptrmask[i / 8] >> (i % 8) & 1)
-                gc__shade(h, w, ld_rlx((const uintptr_t *)(p + i * GC_WORD_BYTES)));
+                shade(h, w, ld_rlx((const uintptr_t *)(p + i * GC_WORD_BYTES)), true);
 }
 
 void gc__scan_object(gc_heap *h, gc_work *w, const char *p, const gc_type *t, size_t count)
@@ -52,8 +59,8 @@ void gc__scan_object(gc_heap *h, gc_work *w, const char *p, const gc_type *t, si
 static void scan_gray(gc_heap *h, gc_work *w, uintptr_t obj)
 {
     gc_span *s = gc__span_of(&h->pages, obj);
-    size_t i = (obj - s->start) / s->elemsize;
-    gc__scan_object(h, w, (const char *)obj, s->types[i], s->counts[i]);
+    size_t i = gc__slot_of(s, obj);
+    gc__scan_object(h, w, (const char *)obj, gc__slot_type(s, i), gc__slot_count(s, i));
 }
 
 /* Conservative: reads whole stacks, including bytes ASan keeps as red zones. */

@@ -18,12 +18,12 @@ gc_span *gc__span_new(int cls, bool noscan, size_t npages)
     s->npages = npages;
     s->elemsize = cls ? gc_class_size(cls) : npages * GC_PAGE_BYTES;
     s->nelems = cls ? (uint32_t)gc_class_objects(cls) : 1;
+    s->divmul = (uint32_t)(((1ull << 32) + s->elemsize - 1) / s->elemsize);
     size_t words = (s->nelems + 63) / 64;
     s->alloc_bits = calloc(words, sizeof *s->alloc_bits);
     s->mark_bits = calloc(words, sizeof *s->mark_bits);
-    s->types = calloc(s->nelems, sizeof *s->types);
-    s->counts = calloc(s->nelems, sizeof *s->counts);
-    if (!s->alloc_bits || !s->mark_bits || !s->types || !s->counts) {
+    s->slots = calloc(s->nelems, sizeof *s->slots);
+    if (!s->alloc_bits || !s->mark_bits || !s->slots) {
         gc__span_free(s);
         return NULL;
     }
@@ -38,8 +38,7 @@ void gc__span_free(gc_span *s)
     free(s->alloc_bits);
     free(s->mark_bits);
     free(s->check_bits);
-    free(s->types);
-    free(s->counts);
+    free(s->slots);
     free(s);
 }
 

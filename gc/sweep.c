@@ -20,8 +20,7 @@ static uint64_t sweep_slots(gc_heap *h, gc_span *s, uint64_t *bytes)
             continue;
         memset((void *)(s->start + (uintptr_t)i * s->elemsize), 0, s->elemsize);
         gc__clear_bit(s->alloc_bits, i);
-        s->types[i] = NULL;
-        s->counts[i] = 0;
+        s->slots[i] = 0;
         s->alloc_count--;
         freed++;
     }

@@ -39,7 +39,7 @@ static void give(gc_heap *h, gc_work *w, size_t n)
     w->flushed = true;
 }
 
-void gc__work_put(gc_heap *h, gc_work *w, uintptr_t obj)
+void gc__work_put_slow(gc_heap *h, gc_work *w, uintptr_t obj)
 {
     if (w->n == LOCAL_MAX)
         give(h, w, LOCAL_MAX / 2);
@@ -47,10 +47,8 @@ void gc__work_put(gc_heap *h, gc_work *w, uintptr_t obj)
     w->a[w->n++] = obj;
 }
 
-uintptr_t gc__work_get(gc_heap *h, gc_work *w)
+uintptr_t gc__work_get_slow(gc_heap *h, gc_work *w)
 {
-    if (w->n)
-        return w->a[--w->n];
     if (!ld_acq(&h->ngwork_pub))
         return 0;
     rt_lock(&h->work_lk);

@@ -237,6 +237,14 @@ void **rt_p_slot(rt_sched *s, int p_id, int slot)
     return &s->ps[p_id].slots[slot];
 }
 
+void *rt_cur_p_slot(const rt_sched *s, int slot)
+{
+    rt_m *m = rt__m();
+    if (!m || m->s != s || !m->p || !m->curg)
+        return NULL;
+    return m->p->slots[slot];
+}
+
 void **rt_g_slot(rt_g *g, int slot)
 {
     rt_assert(slot >= 0 && slot < g->s->ng_slots);

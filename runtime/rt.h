@@ -218,6 +218,9 @@ GORSIM_API int rt_p_slot_new(rt_sched *s);
 GORSIM_API int rt_g_slot_new(rt_sched *s);
 GORSIM_API void **rt_p_slot(rt_sched *s, int p_id, int slot);
 GORSIM_API void **rt_g_slot(rt_g *g, int slot);
+/* rt_cur_p_slot returns the value of slot on the caller's P, or NULL when the caller is not
+   a goroutine of s (one thread-local lookup: for allocation fast paths). */
+GORSIM_API void *rt_cur_p_slot(const rt_sched *s, int slot);
 
 /*
  * Hooks that upper layers register before rt_sched_run (G2's registration idea: runtime/

@@ -1,14 +1,18 @@
 /*
- * bench.c — `gorsim bench NAME`: runtime micro-benchmarks in the threads engine, each with
- * a baseline measured in the same run (swapcontext, or Go 1.19 when `go` is on PATH), each
- * the median of several runs. Human table by default, one JSON object with --json.
+ * bench.c — `gorsim bench NAME`: micro-benchmarks of the runtime and the heap in the
+ * threads engine, each with a baseline measured in the same run (swapcontext, or Go 1.19
+ * when `go` is on PATH), each the median of several runs. Human table by default, one JSON
+ * object with --json. The heap's benchmarks are in bench_gc.c.
  *
  *   switch  two goroutines yielding to each other (rt_gosched): ns per goroutine switch,
  *           against a swapcontext ping-pong (ucontext_switch_ns) -> speedup
  *   spawn   create + run + exit of a goroutine, in batches of 100 joined by a WaitGroup
  *   chan    unbuffered ping-pong between two goroutines: ns per message
+ *   alloc   small pointerful allocations with the collector on: ns per allocation
+ *   mark    one worker marking trees and lists: MB per second of mark CPU
  */
 #include "config.h"
+#include "sim/bench.h"
 #include "sim/cli.h"
 #include "sim/stats.h"
 #include <stdio.h>
@@ -23,23 +27,20 @@ typedef struct bench_opts {
     long long n;          /* 0: the benchmark's default */
 } bench_opts;
 
-typedef struct bench_ctx {
-    long long n;
-    double ns;            /* result: ns per op of this run */
-    volatile int stop;
-} bench_ctx;
-
-/* run_threads runs fn(ctx) as the main goroutine of a threads-engine runtime. */
-static bool run_threads(const bench_opts *o, rt_func fn, bench_ctx *bc)
+/* run_threads runs fn(ctx) as the main goroutine of a threads-engine runtime with procs Ps
+   (and a heap for it when heap is set). */
+static bool run_threads(int procs, bool heap, rt_func fn, bench_ctx *bc)
 {
     rt_config cfg;
     rt_config_init(&cfg);
     cfg.engine = RT_ENGINE_THREADS;
-    cfg.nprocs = o->procs;
+    cfg.nprocs = procs;
     rt_sched *s = rt_sched_new(&cfg);
     if (!s)
         return false;
-    int rc = rt_sched_run(s, fn, bc);
+    bc->h = heap ? gc_heap_new(s, NULL) : NULL;
+    int rc = heap && !bc->h ? -1 : rt_sched_run(s, fn, bc);
+    gc_heap_free(bc->h);
     rt_sched_free(s);
     return rc == 0;
 }
@@ -71,7 +72,7 @@ static void switch_main(void *arg)
     rt_go(yielder, &yp);
     rt_go(yielder, &yp);
     rt_waitgroup_wait(&yp.wg);
-    yp.bc->ns = (sim_mono_ns() - t0) / (double)(2 * yp.bc->n);
+    yp.bc->value = (sim_mono_ns() - t0) / (double)(2 * yp.bc->n);
 }
 
 static ucontext_t uc_main, uc_co;
@@ -121,7 +122,7 @@ static void spawn_main(void *arg)
             rt_go(spawned, &wg);
         rt_waitgroup_wait(&wg);
     }
-    bc->ns = (sim_mono_ns() - t0) / (double)(batches * SPAWN_BATCH);
+    bc->value = (sim_mono_ns() - t0) / (double)(batches * SPAWN_BATCH);
 }
 
 /* ---------------------------------------------------------------- chan */
@@ -151,7 +152,7 @@ static void chan_main(void *arg)
         rt_chan_send(pp.ping, &i);
         rt_chan_recv(pp.pong, NULL);
     }
-    bc->ns = (sim_mono_ns() - t0) / (double)(2 * bc->n);
+    bc->value = (sim_mono_ns() - t0) / (double)(2 * bc->n);
     rt_chan_free(pp.ping);
     rt_chan_free(pp.pong);
 }
@@ -164,13 +165,26 @@ typedef struct bench_def {
     long long default_n;
     const char *key;       /* JSON key of our figure */
     const char *what;
+    bool heap;             /* needs a gc heap */
+    int procs;             /* fixed GOMAXPROCS (0: --procs) */
+    const char *unit;      /* "ns" (lower is better) or "MB/s" (higher is better) */
 } bench_def;
 
 static const bench_def benches[] = {
-    {"switch", switch_main, 2000000, "switch_ns", "goroutine switch (Gosched ping-pong)"},
-    {"spawn", spawn_main, 200000, "spawn_ns", "goroutine create + run + exit"},
-    {"chan", chan_main, 500000, "chan_ns", "unbuffered channel message (ping-pong)"},
+    {"switch", switch_main, 2000000, "switch_ns", "goroutine switch (Gosched ping-pong)",
+     false, 0, "ns"},
+    {"spawn", spawn_main, 200000, "spawn_ns", "goroutine create + run + exit", false, 0, "ns"},
+    {"chan", chan_main, 500000, "chan_ns", "unbuffered channel message (ping-pong)", false, 0,
+     "ns"},
+    {"alloc", sim_bench_alloc_main, 5000000, "alloc_ns", "allocate a 32 B pointerful object",
+     true, 0, "ns"},
+    {"mark", sim_bench_mark_main, 1000000, "mark_mb_per_s",
+     "mark trees + lists, one worker (1 P)", true, 1, "MB/s"},
 };
+#define NBENCH (sizeof benches / sizeof *benches)
+
+static bool is_rate(const bench_def *b) { return !strcmp(b->unit, "MB/s"); }
+static int procs_of(const bench_opts *o, const bench_def *b) { return b->procs ? b->procs : o->procs; }
 
 static double median_runs(const bench_opts *o, const bench_def *b, long long n)
 {
@@ -178,9 +192,9 @@ static double median_runs(const bench_opts *o, const bench_def *b, long long n)
     int runs = o->runs;
     for (int r = 0; r < runs; r++) {
         bench_ctx bc = {.n = n};
-        if (!run_threads(o, b->main, &bc))
+        if (!run_threads(procs_of(o, b), b->heap, b->main, &bc) || bc.value <= 0)
             return -1;
-        v[r] = bc.ns;
+        v[r] = bc.value;
     }
     return sim_median(v, (size_t)runs);
 }
@@ -204,8 +218,9 @@ static result run_one(const bench_opts *o, const bench_def *b, sim_go_bench *gb)
         if (gb)
             r.go_ns = sim_go_bench_run(gb, b->name, n, o->runs, o->procs);
     } else if (gb) {
-        r.base_ns = sim_go_bench_run(gb, b->name, n, o->runs, o->procs);
-        r.ratio = r.base_ns > 0 ? r.ns / r.base_ns : -1; /* ratio_vs_go */
+        r.base_ns = sim_go_bench_run(gb, b->name, n, o->runs, procs_of(o, b));
+        if (r.base_ns > 0) /* ratio_vs_go: ours / Go's, for times and rates alike */
+            r.ratio = r.ns / r.base_ns;
     }
     return r;
 }
@@ -213,6 +228,8 @@ static result run_one(const bench_opts *o, const bench_def *b, sim_go_bench *gb)
 static void print_json_fields(const result *r)
 {
     printf("\"%s\": %.2f", r->b->key, r->ns);
+    if (r->b->procs)
+        printf(", \"procs\": %d", r->b->procs);
     if (!strcmp(r->b->name, "switch")) {
         printf(", \"ucontext_switch_ns\": %.2f, \"speedup\": %.2f", r->base_ns, r->ratio);
         if (r->go_ns > 0)
@@ -224,7 +241,7 @@ static void print_json_fields(const result *r)
 
 static void print_row(const result *r)
 {
-    printf("%-8s %-40s %10.2f ns", r->b->name, r->b->what, r->ns);
+    printf("%-8s %-40s %10.2f %-4s", r->b->name, r->b->what, r->ns, r->b->unit);
     if (!strcmp(r->b->name, "switch")) {
         printf("   swapcontext %8.2f ns   speedup %6.2fx", r->base_ns, r->ratio);
         if (r->go_ns > 0)
@@ -232,7 +249,7 @@ static void print_row(const result *r)
         printf("\n");
     }
     else if (r->base_ns > 0)
-        printf("   Go 1.19     %8.2f ns   ratio   %6.3f\n", r->base_ns, r->ratio);
+        printf("   Go 1.19     %8.2f %-4s   ratio   %6.3f\n", r->base_ns, r->b->unit, r->ratio);
     else
         printf("   (Go not measured)\n");
 }
@@ -241,8 +258,8 @@ static int bench_help(void)
 {
     puts("usage: gorsim bench NAME [--json] [--runs N] [--procs N] [-n N] [--no-go]\n"
          "\n"
-         "Runtime micro-benchmarks in the threads engine; each figure is the median of\n"
-         "--runs runs (default 7), with a baseline measured in the same run.\n"
+         "Micro-benchmarks of the runtime and the heap in the threads engine; each figure\n"
+         "is the median of --runs runs (default 7), with a baseline measured in the same run.\n"
          "\n"
          "NAME:\n"
          "  switch  goroutine switch through the scheduler (two goroutines calling Gosched)\n"
@@ -252,13 +269,20 @@ static int bench_help(void)
          "          spawn_ns, and with go on PATH go_spawn_ns, ratio_vs_go (ours / Go's)\n"
          "  chan    unbuffered channel ping-pong, ns per message: chan_ns, go_chan_ns,\n"
          "          ratio_vs_go\n"
-         "  all     all three; --json prints {\"switch\": {...}, \"spawn\": {...}, ...}\n"
+         "  alloc   allocation of a 32-byte object holding two pointers, stored to a global,\n"
+         "          collector on (GOGC=100): alloc_ns, go_alloc_ns, ratio_vs_go (ours / Go's)\n"
+         "  mark    mark throughput of one worker (always 1 P) on a binary tree and a linked\n"
+         "          list of n 32-byte nodes each, during runtime.GC: mark_mb_per_s (heap shape\n"
+         "          bytes per second of mark CPU), go_mark_mb_per_s (from Go's gctrace),\n"
+         "          ratio_vs_go (ours / Go's: above 1 is faster)\n"
+         "  all     all of them; --json prints {\"switch\": {...}, \"spawn\": {...}, ...}\n"
          "\n"
          "options:\n"
          "  --json      print one JSON object instead of a table\n"
          "  --runs N    runs per figure, 1..64 (default 7)\n"
          "  --procs N   GOMAXPROCS for gorsim and Go, 1..256 (default 1)\n"
-         "  -n N        operations per run (default: switch 2000000, spawn 200000, chan 500000)\n"
+         "  -n N        operations per run (default: switch 2000000, spawn 200000, chan 500000,\n"
+         "              alloc 5000000; mark: nodes per tree and per list, 1000000)\n"
          "  --no-go     do not build or run the Go 1.19 comparison\n"
          "\n"
          "The Go programs are in bench/go/ (installed under the package data directory);\n"
@@ -299,7 +323,8 @@ static int parse_bench_opts(int argc, char **argv, bench_opts *o, const char **n
             *name = argv[i];
     }
     if (!*name)
-        return sim_usage_error("bench", "missing benchmark name (switch, spawn, chan, all)");
+        return sim_usage_error("bench",
+                               "missing benchmark name (switch, spawn, chan, alloc, mark, all)");
     return 0;
 }
 
@@ -313,18 +338,18 @@ int sim_cmd_bench(int argc, char **argv)
     if (parse_bench_opts(argc, argv, &o, &name))
         return 1;
     bool all = !strcmp(name, "all");
-    size_t nb = sizeof benches / sizeof *benches, first = 0, count = nb;
+    size_t nb = NBENCH, first = 0, count = nb;
     if (!all) {
         for (first = 0; first < nb && strcmp(benches[first].name, name); first++)
             ;
         if (first == nb)
-            return sim_usage_error("bench", "unknown benchmark '%s' (switch, spawn, chan, all)",
-                                   name);
+            return sim_usage_error(
+                "bench", "unknown benchmark '%s' (switch, spawn, chan, alloc, mark, all)", name);
         count = 1;
     }
     const char *why = "--no-go";
     sim_go_bench *gb = o.no_go ? NULL : sim_go_bench_open(&why);
-    result res[3];
+    result res[NBENCH];
     for (size_t k = 0; k < count; k++)
         res[k] = run_one(&o, &benches[first + k], gb);
     for (size_t k = 0; k < count; k++)

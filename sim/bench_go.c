@@ -95,10 +95,10 @@ double sim_go_bench_run(sim_go_bench *gb, const char *name, long long n, int run
     char cmd[8400], line[256];
     snprintf(cmd, sizeof cmd, "GOMAXPROCS=%d '%s' -bench %s -n %lld -runs %d", procs, gb->exe,
              name, n, runs);
-    double ns;
-    if (run_capture(cmd, line, sizeof line) != 0 || sscanf(line, "median_ns %lf", &ns) != 1)
+    double v; /* "median_ns X" or "median_mb_per_s X" */
+    if (run_capture(cmd, line, sizeof line) != 0 || sscanf(line, "median_%*s %lf", &v) != 1)
         return -1;
-    return ns;
+    return v;
 }
 
 const char *sim_go_version(sim_go_bench *gb) { return gb->version; }

@@ -26,7 +26,8 @@ const char *sim_option(int argc, char **argv, int *i, const char *name, bool *mi
 typedef struct sim_go_bench sim_go_bench;
 /* sim_go_bench_open builds the Go benchmark program; NULL (and *why) when go is missing. */
 sim_go_bench *sim_go_bench_open(const char **why);
-/* sim_go_bench_run runs benchmark name and returns its median ns per op, or < 0. */
+/* sim_go_bench_run runs benchmark name and returns its median figure (ns per op, or MB/s
+   for mark), or < 0. */
 double sim_go_bench_run(sim_go_bench *gb, const char *name, long long n, int runs, int procs);
 void sim_go_bench_close(sim_go_bench *gb);
 const char *sim_go_version(sim_go_bench *gb);

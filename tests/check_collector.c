@@ -216,6 +216,7 @@ typedef struct churn_env {
     gc_heap *h;
     node *live;              /* a global root: the live list */
     long nlive, churn, procs, bad;
+    int64_t work_ns;         /* mutator work per iteration besides allocating */
     rt_waitgroup wg;
 } churn_env;
 
@@ -263,6 +264,8 @@ static void churner(void *arg)
         gc_write_ptr(e->h, &ring[i % RING], x);
         target = target && gc_read_ptr(&target->next) ? gc_read_ptr(&target->next)
                                                       : gc_read_ptr(&e->live);
+        if (e->work_ns)
+            rt_work(e->work_ns);
     }
     for (long i = 0; i < RING; i++) {
         node *x = gc_read_ptr(&ring[i]);
@@ -293,7 +296,7 @@ typedef struct churn_result {
 } churn_result;
 
 static churn_result run_churn(rt_engine_kind engine, int procs, gc_config *cfg, long nlive,
-                              long churn, rt_trace_buf *trace)
+                              long churn, int64_t work_ns, rt_trace_buf *trace)
 {
     rt_config rc;
     rt_config_init(&rc);
@@ -305,11 +308,18 @@ static churn_result run_churn(rt_engine_kind engine, int procs, gc_config *cfg, 
     if (trace)
         rt_sched_set_trace(s, rt_trace_buf_sink, trace);
     churn_env *e = calloc(1, sizeof *e);
+    gc_config defaults;
+    if (!cfg) {
+        gc_config_init(&defaults);
+        defaults.gctrace = getenv("GCTRACE") != NULL;
+        cfg = &defaults;
+    }
     e->h = gc_heap_new(s, cfg);
     ck_assert_ptr_nonnull(e->h);
     e->nlive = nlive;
     e->churn = churn;
     e->procs = procs;
+    e->work_ns = work_ns;
     ck_assert(gc_root_add(e->h, &e->live, &ptr_t));
     int code = rt_sched_run(s, churn_main, e);
     ck_assert_msg(code == 0, "exit %d: %s", code, rt_sched_fatal_message(s));
@@ -333,7 +343,7 @@ static void concurrent_under(int engine, gc_barrier b)
     c.checkmark = true;
     c.stress_every = 5000;
     c.gctrace = getenv("GCTRACE") != NULL;
-    churn_result r = run_churn(ENGINE(engine), 4, &c, 5000, 60000, NULL);
+    churn_result r = run_churn(ENGINE(engine), 4, &c, 5000, 60000, 0, NULL);
     fprintf(stderr, "%s %s: %u cycles, %.1f ms\n", rt_engine_name(ENGINE(engine)), gc_barrier_name(b), r.st.num_gc, r.end_ns / 1e6);
     ck_assert_int_eq(r.bad, 0);
     ck_assert_uint_ge(r.st.num_gc, ENGINE(engine) == RT_ENGINE_VIRTUAL ? 10 : 3);
@@ -496,7 +506,7 @@ END_TEST
 START_TEST(test_assists_share_mark_work_at_one_p)
 {
     rt_trace_buf tb = {0};
-    churn_result r = run_churn(RT_ENGINE_VIRTUAL, 1, NULL, 100000, 600000, &tb);
+    churn_result r = run_churn(RT_ENGINE_VIRTUAL, 1, NULL, 300000, 2000000, 60, &tb);
     ck_assert_int_eq(r.bad, 0);
     double mark = (double)(r.st.assist_ns + r.st.dedicated_ns + r.st.fractional_ns);
     double share = (double)r.st.assist_ns / mark;

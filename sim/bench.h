@@ -1,0 +1,27 @@
+/*
+ * bench.h — what `gorsim bench` runs: each benchmark is a main goroutine that measures n
+ * operations and leaves its figure in a bench_ctx (bench.c drives them; bench_gc.c holds
+ * the heap's).
+ */
+#ifndef GORSIM_SIM_BENCH_H
+#define GORSIM_SIM_BENCH_H
+
+#include "gorsim.h"
+
+typedef struct bench_ctx {
+    long long n;
+    double value;         /* result of this run: ns per op, or MB/s for rates */
+    gc_heap *h;           /* the benchmarks of the heap get one, made before the run */
+} bench_ctx;
+
+/* alloc: n allocations of a 32-byte object with two pointers, each stored to a global (Go's
+   `sink = &node{}`), collector on: ns per allocation. */
+void sim_bench_alloc_main(void *arg);
+/* mark: a binary tree and a linked list of n 32-byte nodes each, marked by one worker
+   (GOMAXPROCS 1, runtime.GC with the caller waiting): MB of heap shape per second of
+   mark CPU. */
+void sim_bench_mark_main(void *arg);
+/* The heap shape's bytes for n (both sides compute it the same way). */
+double sim_bench_mark_shape_bytes(long long n);
+
+#endif
