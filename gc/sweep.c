@@ -11,23 +11,42 @@
 #include "gc/gc_internal.h"
 #include <string.h>
 
-/* sweep_slots frees the unmarked objects of s and resets its mark bits. */
-static uint64_t sweep_slots(gc_heap *h, gc_span *s, uint64_t *bytes)
+/* zero_run clears slots [i, j) of s: their memory (allocation hands out zeroed memory) and
+   their records. */
+static void zero_run(gc_span *s, uint32_t i, uint32_t j)
 {
+    memset((void *)(s->start + (uintptr_t)i * s->elemsize), 0, (size_t)(j - i) * s->elemsize);
+    memset(&s->slots[i], 0, (size_t)(j - i) * sizeof *s->slots);
+}
+
+/* sweep_slots frees the unmarked objects of s and resets its mark bits, a word of 64 slots
+   at a time; returns how many it freed. A span left empty is cleared whole (its pages go
+   back to the heap, zeroed); otherwise each run of freed slots is. */
+static uint64_t sweep_slots(gc_span *s)
+{
+    size_t words = (s->nelems + 63) / 64;
     uint64_t freed = 0;
-    for (uint32_t i = 0; i < s->nelems; i++) {
-        if (!gc__bit(s->alloc_bits, i) || gc__bit(s->mark_bits, i))
+    for (size_t w = 0; w < words; w++)
+        freed += (uint64_t)__builtin_popcountll(s->alloc_bits[w] & ~s->mark_bits[w]);
+    bool empty = freed == s->alloc_count;
+    for (size_t w = 0; w < words && freed; w++) {
+        uint64_t gone = s->alloc_bits[w] & ~s->mark_bits[w];
+        if (!gone)
             continue;
-        memset((void *)(s->start + (uintptr_t)i * s->elemsize), 0, s->elemsize);
-        gc__clear_bit(s->alloc_bits, i);
-        s->slots[i] = 0;
-        s->alloc_count--;
-        freed++;
+        st_rel(&s->alloc_bits[w], s->alloc_bits[w] & ~gone);
+        while (gone && !empty) { /* each run of consecutive freed slots */
+            unsigned lo = (unsigned)__builtin_ctzll(gone);
+            uint64_t rest = ~(gone >> lo); /* zero bits: the run; all ones past the top */
+            unsigned len = rest ? (unsigned)__builtin_ctzll(rest) : 64 - lo;
+            zero_run(s, (uint32_t)(w * 64 + lo), (uint32_t)(w * 64 + lo + len));
+            gone = lo + len >= 64 ? 0 : gone & ~(((1ull << len) - 1) << lo);
+        }
     }
-    memset(s->mark_bits, 0, (s->nelems + 63) / 64 * sizeof *s->mark_bits);
+    if (empty) /* its pages go back to the heap, which hands out zeroed pages */
+        rt_sys_zero((void *)s->start, s->npages * GC_PAGE_BYTES);
+    s->alloc_count -= (uint32_t)freed;
+    memset(s->mark_bits, 0, words * sizeof *s->mark_bits);
     gc__span_reset_cache(s);
-    *bytes = freed * s->elemsize;
-    (void)h;
     return freed;
 }
 
@@ -48,8 +67,11 @@ bool gc__sweep_span(gc_heap *h, gc_span *s, int64_t *ns)
         freed = !gc__bit(s->mark_bits, 0);
         bytes = freed ? s->elemsize : 0;
         s->mark_bits[0] = 0;
+        if (freed)
+            rt_sys_zero((void *)s->start, s->elemsize);
     } else {
-        freed = sweep_slots(h, s, &bytes);
+        freed = sweep_slots(s);
+        bytes = freed * s->elemsize;
     }
     xadd(&h->frees, freed);
     xadd(&h->freed_bytes, bytes);

@@ -363,6 +363,9 @@ GORSIM_API void rt_ragged_barrier(void (*fn)(int p_id, void *arg), void *arg);
 GORSIM_API void *rt_sys_reserve(size_t bytes, uintptr_t hint);
 GORSIM_API bool rt_sys_map(void *p, size_t bytes);
 GORSIM_API void rt_sys_free(void *p, size_t bytes);
+/* rt_sys_zero makes usable memory read as zero again, giving large page-aligned ranges back
+   to the OS (Go's sysUnused, as the scavenger uses it) and clearing small ones. */
+GORSIM_API void rt_sys_zero(void *p, size_t bytes);
 
 /* ---------------------------------------------------------------- runtime locks */
 

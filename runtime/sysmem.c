@@ -7,6 +7,7 @@
  * own ranges), the kernel chooses.
  */
 #include "rt_internal.h"
+#include <string.h>
 #include <sys/mman.h>
 
 #ifndef MAP_NORESERVE
@@ -44,4 +45,13 @@ void rt_sys_free(void *p, size_t bytes)
 {
     if (p)
         munmap(p, bytes);
+}
+
+void rt_sys_zero(void *p, size_t bytes)
+{
+    enum { RELEASE_MIN = 64 * 1024 }; /* below this, clearing beats a system call */
+    if (bytes >= RELEASE_MIN && (uintptr_t)p % 4096 == 0 && bytes % 4096 == 0 &&
+        madvise(p, bytes, MADV_DONTNEED) == 0)
+        return; /* the kernel hands back zero pages on the next touch */
+    memset(p, 0, bytes);
 }
