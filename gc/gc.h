@@ -220,8 +220,8 @@ GORSIM_API void gc_read_stats(gc_heap *h, gc_stats *out);
     X(GC_COST_ALLOC, "gc.alloc", 12, "allocate one small object from the P's cache") \
     X(GC_COST_REFILL, "gc.alloc_refill", 300, "take a new span for a P's cache")     \
     X(GC_COST_LARGE_PAGE, "gc.alloc_large_page", 60, "per page of a large object")   \
-    X(GC_COST_MARK, "gc.mark_object", 15, "shade one object")                        \
-    X(GC_COST_SCAN_WORD, "gc.scan_word", 1, "scan one word of an object or stack")   \
+    X(GC_COST_MARK, "gc.mark_object", 24, "shade one object")                        \
+    X(GC_COST_SCAN_WORD, "gc.scan_word", 2, "scan one word of an object or stack")   \
     X(GC_COST_SWEEP_SPAN, "gc.sweep_span", 100, "sweep one span")                    \
     X(GC_COST_FREE, "gc.free_object", 8, "free one object in a sweep")               \
     X(GC_COST_WB, "gc.write_barrier", 4, "record one pointer in the write-barrier buffer")\

@@ -294,8 +294,10 @@ enum { GC_STACK_UNSCANNED = 1, GC_STACK_SCANNING = 2, GC_STACK_DONE = 3 };
 /* gc__roots_prepare snapshots the goroutines for stack jobs and counts root jobs (world
    stopped). */
 void gc__roots_prepare(gc_heap *h);
-/* gc__root_job_next claims and runs one root job into w and returns its scan work
-   (bytes); -1 when none is left. */
+/* gc__root_job_next claims and runs one root job and returns its scan work (bytes); -1
+   when none is left. A global's job shades into w; a stack job may yield the processor
+   while it waits for its goroutine, so it shades into a gray stack of its own, handed to
+   the global list: after it, w may belong to another P than the caller's. */
 int64_t gc__root_job_next(gc_heap *h, gc_work *w);
 /* gc__mark_roots shades globals, frames and every goroutine's stack (world stopped). */
 void gc__mark_roots(gc_heap *h, gc_work *w);

@@ -127,7 +127,7 @@ static int64_t batch(gc_heap *h, gc_p *pp)
             }
             return done ? done : -1;
         }
-        done += r + 1;
+        return done + r + 1; /* we may be on another P now: the caller looks again */
     }
     return done;
 }

@@ -214,7 +214,18 @@ int64_t gc__root_job_next(gc_heap *h, gc_work *w)
         xadd(&h->globals_scan_work, h->roots[i].type->ptrdata);
         return (int64_t)h->roots[i].type->ptrdata;
     }
-    return (int64_t)gc__scan_stack_job(h, w, h->root_gs[i - h->nroots]);
+    /* a stack job may wait for its goroutine (rt_gosched), and the caller may then be on
+       another P: it gathers into its own gray stack and hands that to the global list */
+    gc_work lw = {0};
+    int64_t bytes = (int64_t)gc__scan_stack_job(h, &lw, h->root_gs[i - h->nroots]);
+    w->marked += lw.marked;
+    w->scanned_words += lw.scanned_words;
+    w->extra_ns += lw.extra_ns;
+    lw.marked = lw.scanned_words = 0;
+    lw.extra_ns = 0;
+    gc__work_dispose(h, &lw);
+    gc__work_destroy(&lw);
+    return bytes;
 }
 
 static void scan_stopped_one(rt_g *g, void *arg)
