@@ -94,9 +94,10 @@ uintptr_t gc__pages_alloc(gc_pages *pg, size_t npages, gc_span *span)
         if (a->free_pages < npages)
             continue;
         long first = find_run(a, npages);
-        if (first >= 0) {
+        if (first >= 0) { /* the span is complete before the page map publishes it */
+            span->start = (uintptr_t)a->base + (size_t)first * GC_PAGE_BYTES;
             take(a, (size_t)first, npages, span);
-            return (uintptr_t)a->base + (size_t)first * GC_PAGE_BYTES;
+            return span->start;
         }
     }
 }

@@ -26,10 +26,8 @@ bool gc__trigger_test(gc_heap *h, gc_trigger_kind kind, uint32_t n)
         rt_unlock(&h->lk);
         return ld_acq(&h->pacer.heap_live) >= trigger;
     }
-    case GC_TRIGGER_TIME: {
-        int64_t last = h->last_gc_ns;
-        return h->pacer.gogc >= 0 && h->num_gc > 0 && rt_now() - last > FORCE_GC_PERIOD_NS;
-    }
+    case GC_TRIGGER_TIME: /* only after a first cycle, as Go's last_gc_nanotime != 0 */
+        return ld_acq(&h->num_gc) > 0 && rt_now() - ld_acq(&h->last_gc_ns) > FORCE_GC_PERIOD_NS;
     case GC_TRIGGER_CYCLE:
     case GC_TRIGGER_STRESS:
         return (int32_t)(n - ld_acq(&h->cycles)) > 0;
@@ -215,10 +213,10 @@ static void record_cycle(gc_heap *h)
     h->pause_ns[k] = (uint64_t)h->rec.pause_ns;
     h->pause_end[k] = (uint64_t)h->rec.t_end;
     h->pause_total_ns += (uint64_t)h->rec.pause_ns;
-    h->last_gc_ns = h->rec.t_end;
+    st_rel(&h->last_gc_ns, h->rec.t_end);
     fold_cpu(h, &h->pacer);
     h->num_forced_gc += h->rec.user_forced;
-    h->num_gc++;
+    st_rel(&h->num_gc, h->num_gc + 1);
     rt_unlock(&h->lk);
 }
 

@@ -110,8 +110,9 @@ typedef struct gc_pages {
 
 int gc__pages_init(gc_pages *pg, size_t max_bytes);
 void gc__pages_destroy(gc_pages *pg);
-/* gc__pages_alloc finds npages contiguous free pages, maps them to span and returns their
-   address, or 0 when the cap is reached. Caller holds the heap lock. */
+/* gc__pages_alloc finds npages contiguous free pages, sets span->start, maps them to span
+   (publishing it to lock-free readers) and returns their address, or 0 when the cap is
+   reached. Caller holds the heap lock. */
 uintptr_t gc__pages_alloc(gc_pages *pg, size_t npages, gc_span *span);
 /* gc__pages_free returns a span's pages (INV-PAGEMAP); heap lock held. */
 void gc__pages_free(gc_pages *pg, uintptr_t start, size_t npages);
@@ -522,7 +523,7 @@ struct gc_heap {
                                 gctrace line included (Go's gcsema); h->rec is its */
     rt_mutex done_mu;        /* one gc__mark_done at a time (markDoneSema) */
     uint32_t cycles;         /* cycles started (Go's work.cycles); atomic */
-    uint32_t num_gc, num_forced_gc;     /* guarded by lk */
+    uint32_t num_gc, num_forced_gc;     /* written under lk; num_gc read atomically */
     int64_t active_markers;  /* workers and assists draining now; atomic */
     uint64_t allocs;         /* for stress mode; atomic */
     uint64_t stress_next;    /* stress mode: start a cycle at this many allocations */
@@ -537,7 +538,7 @@ struct gc_heap {
     double gc_cpu_fraction;
     uint64_t pause_total_ns; /* guarded by lk */
     uint64_t pause_ns[256], pause_end[256];
-    int64_t last_gc_ns;
+    int64_t last_gc_ns;      /* atomic (the forced-GC test reads it unlocked) */
     gc_waiters mark_waiters; /* runtime.GC callers waiting for a mark termination */
     gc_waiters sweep_waiters;/* the background sweeper */
 

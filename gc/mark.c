@@ -63,8 +63,10 @@ static void scan_gray(gc_heap *h, gc_work *w, uintptr_t obj)
     gc__scan_object(h, w, (const char *)obj, gc__slot_type(s, i), gc__slot_count(s, i));
 }
 
-/* Conservative: reads whole stacks, including bytes ASan keeps as red zones. */
-__attribute__((no_sanitize_address)) void gc__scan_range(gc_heap *h, gc_work *w,
+/* Conservative: reads whole stacks, including bytes ASan keeps as red zones, and words
+   other goroutines may write meanwhile (a sudog on a parked goroutine's stack): a racing
+   word is either value, and both are covered (ARCHITECTURE.md, "conservative stacks"). */
+__attribute__((no_sanitize_address, no_sanitize("thread"))) void gc__scan_range(gc_heap *h, gc_work *w,
                                                          const void *lo, const void *hi)
 {
     uintptr_t a = ((uintptr_t)lo + GC_WORD_BYTES - 1) & ~(uintptr_t)(GC_WORD_BYTES - 1);
@@ -136,8 +138,8 @@ int64_t gc__drain(gc_heap *h, gc_drain_mode mode, int64_t budget)
 {
     int64_t done = 0, start = rt_now();
     while (ld_acq(&h->black_enabled)) {
-        gc_p *pp = gc__cur_p(h); /* again after every charge: it is a safe point */
-        int64_t d = batch(h, pp);
+        int64_t d = batch(h, gc__cur_p(h));
+        gc_p *pp = gc__cur_p(h); /* again: a stack job may have moved us */
         if (d > 0)
             done += d;
         if (mode != GC_DRAIN_ASSIST && d > 0)

@@ -208,8 +208,8 @@ int64_t gc__root_job_next(gc_heap *h, gc_work *w)
             return -1;
     } while (!__atomic_compare_exchange_n(&h->root_next, &i, i + 1, false, __ATOMIC_ACQ_REL,
                                           __ATOMIC_ACQUIRE));
-    w->extra_ns += h->cost[GC_COST_ROOT_JOB];
     if (i < h->nroots) {
+        w->extra_ns += h->cost[GC_COST_ROOT_JOB];
         gc__scan_object(h, w, h->roots[i].addr, h->roots[i].type, 1);
         xadd(&h->globals_scan_work, h->roots[i].type->ptrdata);
         return (int64_t)h->roots[i].type->ptrdata;
@@ -218,12 +218,8 @@ int64_t gc__root_job_next(gc_heap *h, gc_work *w)
        another P: it gathers into its own gray stack and hands that to the global list */
     gc_work lw = {0};
     int64_t bytes = (int64_t)gc__scan_stack_job(h, &lw, h->root_gs[i - h->nroots]);
-    w->marked += lw.marked;
-    w->scanned_words += lw.scanned_words;
-    w->extra_ns += lw.extra_ns;
-    lw.marked = lw.scanned_words = 0;
-    lw.extra_ns = 0;
     gc__work_dispose(h, &lw);
+    rt_charge(gc__work_charge_ns(h, &lw) + h->cost[GC_COST_ROOT_JOB]);
     gc__work_destroy(&lw);
     return bytes;
 }
