@@ -45,11 +45,11 @@ static gc_span *grow(gc_heap *h, int spanclass)
     if (!s)
         return NULL;
     rt_lock(&h->lk);
-    s->start = gc__pages_alloc(&h->pages, s->npages, s);
-    if (s->start)
+    bool got = gc__pages_alloc(&h->pages, s->npages, s) != 0; /* sets s->start */
+    if (got)
         h->heap_inuse += s->npages * GC_PAGE_BYTES;
     rt_unlock(&h->lk);
-    if (!s->start) {
+    if (!got) {
         gc__span_free(s);
         return NULL;
     }

@@ -195,8 +195,8 @@ static gc_span *alloc_large(gc_heap *h, size_t size, bool noscan)
     if (!s)
         gc__out_of_memory(h);
     rt_lock(&h->lk);
-    s->start = gc__pages_alloc(&h->pages, npages, s);
-    if (s->start) {
+    bool got = gc__pages_alloc(&h->pages, npages, s) != 0; /* sets s->start */
+    if (got) {
         h->heap_inuse += npages * GC_PAGE_BYTES;
         h->large_mallocs++;
         h->large_bytes += npages * GC_PAGE_BYTES;
@@ -205,7 +205,7 @@ static gc_span *alloc_large(gc_heap *h, size_t size, bool noscan)
         gc__span_next_free(s); /* its one slot, published by the caller */
     }
     rt_unlock(&h->lk);
-    if (!s->start) {
+    if (!got) {
         gc__span_free(s);
         gc__out_of_memory(h);
     }
