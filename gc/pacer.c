@@ -20,6 +20,16 @@
 #define PI_TI 4.0
 #define PI_TT 1000.0
 
+/* to_uint64 converts as Go's uint64(float64) does on amd64: a negative value (cons/mark
+   goes negative when assists took more than 75 % of the mark) wraps around to a huge
+   runway, so the trigger falls to its lower bound. */
+static uint64_t to_uint64(double v)
+{
+    if (v < 0)
+        return v > (double)INT64_MIN ? (uint64_t)(int64_t)v : 1ull << 63;
+    return v < 18446744073709551615.0 ? (uint64_t)v : UINT64_MAX;
+}
+
 void gc__pacer_set_gogc(gc_pacer *c, int gogc)
 {
     c->gogc = gogc < 0 ? -1 : gogc;
@@ -44,8 +54,8 @@ void gc__pacer_commit(gc_pacer *c, bool sweep_done)
     if (goal < c->heap_minimum)
         goal = c->heap_minimum;
     c->gc_percent_goal = goal;
-    c->runway = (uint64_t)(c->cons_mark * (1 - GOAL_UTILIZATION) / GOAL_UTILIZATION *
-                           (double)(c->last_heap_scan + c->last_stack_scan + c->globals_scan));
+    c->runway = to_uint64(c->cons_mark * (1 - GOAL_UTILIZATION) / GOAL_UTILIZATION *
+                          (double)(c->last_heap_scan + c->last_stack_scan + c->globals_scan));
 }
 
 uint64_t gc__pacer_memory_limit_goal(const gc_pacer *c)

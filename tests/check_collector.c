@@ -295,6 +295,8 @@ typedef struct churn_result {
     int64_t end_ns;
 } churn_result;
 
+static uint64_t churn_seed = 1; /* the runtime seed of run_churn's runs */
+
 static churn_result run_churn(rt_engine_kind engine, int procs, gc_config *cfg,
                               const gc_type *type, long nlive, long churn, int64_t work_ns,
                               rt_trace_buf *trace)
@@ -303,6 +305,7 @@ static churn_result run_churn(rt_engine_kind engine, int procs, gc_config *cfg,
     rt_config_init(&rc);
     rc.engine = engine;
     rc.nprocs = procs;
+    rc.seed = churn_seed;
     rc.fatal_returns = true;
     rt_sched *s = rt_sched_new(&rc);
     ck_assert_ptr_nonnull(s);
@@ -554,6 +557,191 @@ START_TEST(test_assists_share_mark_work_at_one_p)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- outputs */
+
+/* read_all returns what was written to f (caller frees). */
+static char *read_all(FILE *f)
+{
+    long n = ftell(f);
+    char *buf = calloc(1, (size_t)n + 1);
+    rewind(f);
+    ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+    return buf;
+}
+
+static char *churn_gctrace(int procs, uint64_t seed, rt_trace_buf *tb, gc_stats *st)
+{
+    gc_config c;
+    gc_config_init(&c);
+    c.gctrace = 1;
+    c.log = tmpfile();
+    churn_seed = seed;
+    churn_result r = run_churn(RT_ENGINE_VIRTUAL, procs, &c, &node_t, 20000, 300000, 50, tb);
+    churn_seed = 1;
+    ck_assert_int_eq(r.bad, 0);
+    if (st)
+        *st = r.st;
+    char *text = read_all(c.log);
+    fclose(c.log);
+    return text;
+}
+
+/* Every gctrace line matches the pattern written from Go's print statement, cycles are
+   numbered from 1, "(forced)" marks exactly the runtime.GC cycles, the P count is ours, and
+   the heap figures agree with MemStats. */
+START_TEST(test_gctrace_lines_match_go_format)
+{
+    gc_stats st;
+    char *text = churn_gctrace(2, 1, NULL, &st);
+    regex_t re;
+    ck_assert_int_eq(regcomp(&re, GCTRACE_RE, REG_EXTENDED), 0);
+    uint32_t n = 0, forced = 0;
+    for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
+        regmatch_t m[40];
+        ck_assert_msg(regexec(&re, line, 40, m, 0) == 0, "not Go's format: %s", line);
+        ck_assert_int_eq(atoi(line + m[1].rm_so), (int)++n);
+        ck_assert_int_eq(atoi(line + m[26].rm_so), 2); /* P */
+        forced += m[27].rm_so >= 0;
+        ck_assert_int_le(atoi(line + m[3].rm_so), 100); /* U% */
+    }
+    regfree(&re);
+    ck_assert_uint_eq(n, st.num_gc);
+    ck_assert_uint_ge(n, 5);
+    ck_assert_uint_eq(forced, st.num_forced_gc);
+    ck_assert_uint_eq(forced, 1); /* churn_main's gc_collect */
+    free(text);
+}
+END_TEST
+
+/* Same seed and build: byte-identical gctrace and event stream in the virtual engine. */
+START_TEST(test_virtual_collector_is_deterministic)
+{
+    rt_trace_buf a = {0}, b = {0};
+    char *ta = churn_gctrace(4, 7, &a, NULL), *tb = churn_gctrace(4, 7, &b, NULL);
+    ck_assert_str_eq(ta, tb);
+    ck_assert_uint_eq(a.n, b.n);
+    for (size_t i = 0; i < a.n; i++) {
+        const rt_event *x = &a.ev[i], *y = &b.ev[i];
+        ck_assert_msg(x->ts == y->ts && x->kind == y->kind && x->p == y->p && x->g == y->g &&
+                          !memcmp(x->arg, y->arg, sizeof x->arg),
+                      "event %zu differs", i);
+    }
+    free(ta);
+    free(tb);
+    rt_trace_buf_destroy(&a);
+    rt_trace_buf_destroy(&b);
+}
+END_TEST
+
+/* The forced GC (reference §5.10): two minutes of engine time after the last cycle a busy
+   program gets one, announced by "GC forced", not counted as forced, not tagged. */
+typedef struct idle_env {
+    gc_heap *h;
+    void *keep;
+} idle_env;
+
+static void busy_three_minutes(void *arg)
+{
+    idle_env *e = arg;
+    e->keep = gc_alloc(e->h, &node_t);
+    gc_collect(e->h);
+    for (int i = 0; i < 180 * 100; i++) /* 180 s of work, 10 ms at a time */
+        rt_work(10 * MS);
+}
+
+START_TEST(test_forced_gc_after_two_minutes)
+{
+    rt_sched *s = new_sched(RT_ENGINE_VIRTUAL, 1);
+    gc_config c;
+    gc_config_init(&c);
+    c.gctrace = 1;
+    c.log = tmpfile();
+    idle_env e = {0};
+    e.h = gc_heap_new(s, &c);
+    ck_assert(gc_root_add(e.h, &e.keep, &ptr_t));
+    ck_assert_int_eq(rt_sched_run(s, busy_three_minutes, &e), 0);
+    char *text = read_all(c.log);
+    gc_stats st;
+    gc_read_stats(e.h, &st);
+    ck_assert_uint_eq(st.num_gc, 2);
+    ck_assert_uint_eq(st.num_forced_gc, 1);
+    char *forced = strstr(text, "GC forced\ngc 2 @120.0");
+    ck_assert_msg(forced != NULL, "%s", text);
+    ck_assert_ptr_null(strstr(forced + 10, "(forced)"));
+    free(text);
+    fclose(c.log);
+    gc_heap_free(e.h);
+    rt_sched_free(s);
+}
+END_TEST
+
+/* A steady state worked out by hand (reference §5.3, §5.5): 16 MiB live and pointer-free,
+   marked once with GOGC off (so cons/mark starts at 0), then GOGC=100: the goal is 32 MiB (plus
+   the few KiB of stacks scanned); with almost no scan work the runway is ~0 and the trigger
+   sits at its upper bound, 16 + 16 x 61/64 = 31.25 MiB; each cycle therefore lets ~15.25
+   MiB of garbage be allocated: 320 MiB of garbage take about 21 cycles. */
+typedef struct steady_env {
+    gc_heap *h;
+    void *live;
+    uint64_t goals[64];
+    uint64_t heap0[64];
+    uint32_t ncycles;
+} steady_env;
+
+static void steady_main(void *arg)
+{
+    steady_env *e = arg;
+    e->live = gc_alloc_noscan(e->h, 16 << 20);
+    gc_collect(e->h);       /* with GOGC off: its trigger is unbounded, cons/mark stays 0 */
+    gc_set_gogc(e->h, 100); /* goal 2 x 16 MiB from here */
+    gc_stats st;
+    uint32_t seen = 1;
+    for (long i = 0; i < (320l << 20) / 4096; i++) {
+        gc_alloc_noscan(e->h, 4096);
+        gc_read_stats(e->h, &st);
+        if (st.num_gc > seen && e->ncycles < 64) { /* a cycle ended: its goal is next */
+            seen = st.num_gc;
+            e->goals[e->ncycles++] = st.next_gc;
+        }
+    }
+}
+
+START_TEST(test_steady_state_goals_and_cycles)
+{
+    rt_sched *s = new_sched(RT_ENGINE_VIRTUAL, 4);
+    gc_config c;
+    gc_config_init(&c);
+    c.gctrace = 1;
+    c.log = tmpfile();
+    c.gogc = GC_GOGC_OFF;
+    steady_env *e = calloc(1, sizeof *e);
+    e->h = gc_heap_new(s, &c);
+    ck_assert(gc_root_add(e->h, &e->live, &ptr_t));
+    ck_assert_int_eq(rt_sched_run(s, steady_main, e), 0);
+    char *text = read_all(c.log);
+    if (getenv("GCTRACE"))
+        fputs(text, stderr);
+    gc_stats st;
+    gc_read_stats(e->h, &st);
+    uint32_t cycles = st.num_gc - 1; /* after the first, forced one */
+    ck_assert_msg(cycles >= 20 && cycles <= 22, "%u cycles", cycles);
+    for (uint32_t k = 1; k < e->ncycles; k++) { /* 32 MiB + stacks, + floating garbage */
+        ck_assert_uint_ge(e->goals[k], 32 * MiB);
+        ck_assert_uint_le(e->goals[k], 32 * MiB + 2 * GC_PAGE_BYTES * 8);
+    }
+    /* each cycle started when heap_live reached 31.25 MiB (a span past it at most) */
+    int started_at_31 = 0;
+    for (char *l = strstr(text, "gc 2 "); l; l = strstr(l + 1, "\ngc "))
+        started_at_31 += strstr(l, ": ") && strstr(l, " 31->") < strchr(l + 1, '\n');
+    ck_assert_int_ge(started_at_31, (int)cycles - 1);
+    free(text);
+    fclose(c.log);
+    gc_heap_free(e->h);
+    rt_sched_free(s);
+    free(e);
+}
+END_TEST
+
 static Suite *collector_suite(void)
 {
     Suite *s = suite_create("collector");
@@ -576,6 +764,13 @@ static Suite *collector_suite(void)
     tc = tcase_create("assists");
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_assists_share_mark_work_at_one_p);
+    tcase_add_test(tc, test_steady_state_goals_and_cycles);
+    suite_add_tcase(s, tc);
+    tc = tcase_create("outputs");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_gctrace_lines_match_go_format);
+    tcase_add_test(tc, test_virtual_collector_is_deterministic);
+    tcase_add_test(tc, test_forced_gc_after_two_minutes);
     suite_add_tcase(s, tc);
     return s;
 }
