@@ -54,7 +54,7 @@ static int64_t stw_end(gc_heap *h, rt_stw_info *info)
 /* start_stopped is sweep termination's work with the world stopped (gcStart 9–16). */
 static void start_stopped(gc_heap *h, gc_trigger_kind kind)
 {
-    int64_t ns = gc__sweep_finish(h);
+    int64_t ns = gc__sweep_finish(h) + h->cost[GC_COST_SWEEP_TERM];
     xadd(&h->cycles, 1);
     st_rel(&h->stress_next, ld_acq(&h->allocs) + h->cfg.stress_every);
     gc__roots_prepare(h);
@@ -167,7 +167,7 @@ static void fold_cpu(gc_heap *h, const gc_pacer *c)
 /* term_stopped is mark termination's work with the world stopped (gcMarkTermination). */
 static void term_stopped(gc_heap *h)
 {
-    int64_t ns = 0;
+    int64_t ns = h->cost[GC_COST_MARK_TERM];
     gc_work *w = &gc__cur_p(h)->work;
     if (h->cfg.barrier == GC_BARRIER_DIJKSTRA) { /* stacks were never protected: rescan */
         gc__mark_stacks_stopped(h, w);

@@ -183,7 +183,6 @@ static const bench_def benches[] = {
 };
 #define NBENCH (sizeof benches / sizeof *benches)
 
-static bool is_rate(const bench_def *b) { return !strcmp(b->unit, "MB/s"); }
 static int procs_of(const bench_opts *o, const bench_def *b) { return b->procs ? b->procs : o->procs; }
 
 static double median_runs(const bench_opts *o, const bench_def *b, long long n)

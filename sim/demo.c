@@ -6,20 +6,14 @@
  *   With async preemption (Go >= 1.14, and gorsim's default) the loop is interrupted within
  *   a preempt slice; without it (Go <= 1.13, or --no-async-preempt) every P waits for the
  *   loop to end: the time to safe point is the rest of the loop.
+ * gc: the collector under an allocation-heavy mutator, with Go's gctrace (demo_gc.c).
  */
 #include "config.h"
 #include "sim/cli.h"
-#include "gc/gc.h"
+#include "sim/demo.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-typedef struct demo_opts {
-    int procs;
-    uint64_t seed;
-    rt_engine_kind engine;
-    const char *cost_file;
-} demo_opts;
 
 typedef struct preempt_demo {
     int64_t loop_ns;
@@ -134,22 +128,30 @@ static int demo_help(void)
 {
     puts("usage: gorsim demo NAME [--procs N] [--seed N] [--engine virtual|threads]\n"
          "                        [--cost-model FILE]\n"
+         "       gorsim demo gc [those] [--barrier B] [--gogc N|off] [--checkmark]\n"
          "\n"
          "NAME:\n"
          "  preempt  time to stop the world while a goroutine runs a 50 ms loop without\n"
          "           calls, with and without asynchronous preemption\n"
+         "  gc       the mark-assist probe: a live heap, one goroutine per P allocating\n"
+         "           garbage into it; Go's gctrace line per cycle, then pauses, the share\n"
+         "           of mark work done by assists, and GC CPU\n"
          "\n"
          "options:\n"
-         "  --procs N            GOMAXPROCS, 1..256 (default 4)\n"
+         "  --procs N            GOMAXPROCS, 1..256 (default: preempt 4, gc 1)\n"
          "  --seed N             run seed (default 1)\n"
          "  --engine E           virtual (default; deterministic) or threads (wall clock)\n"
-         "  --cost-model FILE    override cost-model entries (see gorsim costs)");
+         "  --cost-model FILE    override cost-model entries (see gorsim costs)\n"
+         "  --barrier B          gc: hybrid (default, Go's), dijkstra, yuasa or none\n"
+         "  --gogc N|off         gc: GOGC, 0..100000 or off (default 100)\n"
+         "  --checkmark          gc: verify each mark by a stop-the-world re-mark; with\n"
+         "                       --barrier none it reports the objects the mutator hid");
     return 0;
 }
 
 static int parse_demo(int argc, char **argv, demo_opts *o, const char **name)
 {
-    *o = (demo_opts){.procs = 4, .seed = 1, .engine = RT_ENGINE_VIRTUAL};
+    *o = (demo_opts){.seed = 1, .engine = RT_ENGINE_VIRTUAL, .gogc = 100};
     *name = NULL;
     for (int i = 1; i < argc; i++) {
         bool missing;
@@ -171,6 +173,20 @@ static int parse_demo(int argc, char **argv, demo_opts *o, const char **name)
             if (missing)
                 return sim_usage_error("demo", "--cost-model takes a file name");
             o->cost_file = v;
+        } else if ((v = sim_option(argc, argv, &i, "--barrier", &missing)) || missing) {
+            if (missing || !gc_barrier_parse(v, &o->barrier))
+                return sim_usage_error("demo", "--barrier takes hybrid, dijkstra, yuasa or none");
+            o->gc_options = true;
+        } else if ((v = sim_option(argc, argv, &i, "--gogc", &missing)) || missing) {
+            if (!missing && !strcmp(v, "off"))
+                o->gogc = GC_GOGC_OFF;
+            else if (missing || !sim_parse_int(v, 0, 100000, &x))
+                return sim_usage_error("demo", "--gogc takes an integer from 0 to 100000, or off");
+            else
+                o->gogc = (int)x;
+            o->gc_options = true;
+        } else if (!strcmp(argv[i], "--checkmark")) {
+            o->checkmark = o->gc_options = true;
         } else if (argv[i][0] == '-')
             return sim_usage_error("demo", "unknown option '%s'", argv[i]);
         else if (*name)
@@ -179,7 +195,7 @@ static int parse_demo(int argc, char **argv, demo_opts *o, const char **name)
             *name = argv[i];
     }
     if (!*name)
-        return sim_usage_error("demo", "missing demo name (preempt)");
+        return sim_usage_error("demo", "missing demo name (preempt, gc)");
     return 0;
 }
 
@@ -192,9 +208,21 @@ int sim_cmd_demo(int argc, char **argv)
     const char *name;
     if (parse_demo(argc, argv, &o, &name))
         return 1;
-    if (!strcmp(name, "preempt"))
+    bool gc = !strcmp(name, "gc");
+    if (!gc && strcmp(name, "preempt"))
+        return sim_usage_error("demo", "unknown demo '%s' (preempt, gc)", name);
+    if (!gc && o.gc_options)
+        return sim_usage_error("demo", "--barrier, --gogc and --checkmark apply to demo gc");
+    if (!o.procs)
+        o.procs = gc ? 1 : 4;
+    if (!gc)
         return demo_preempt(&o);
-    return sim_usage_error("demo", "unknown demo '%s' (preempt)", name);
+    rt_cost_model *cm = load_costs(&o);
+    if (!cm)
+        return 1;
+    int rc = sim_demo_gc(&o, cm);
+    rt_cost_model_free(cm);
+    return rc;
 }
 
 int sim_cmd_costs(int argc, char **argv)

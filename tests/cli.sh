@@ -52,11 +52,16 @@ expect "bench switch json" 0 '"switch_ns": .*"ucontext_switch_ns": .*"speedup": 
     "$gorsim" bench switch --json --runs 1 -n 1000 --no-go
 expect "bench spawn json" 0 '"spawn_ns": ' "$gorsim" bench spawn --json --runs 1 -n 1000 --no-go
 expect "bench chan json" 0 '"chan_ns": ' "$gorsim" bench chan --json --runs 1 -n 1000 --no-go
+expect "bench alloc json" 0 '"alloc_ns": ' "$gorsim" bench alloc --json --runs 1 -n 1000 --no-go
+expect "bench mark json" 0 '"mark_mb_per_s": .*"procs": 1' \
+    "$gorsim" bench mark --json --runs 1 -n 20000 --procs 2 --no-go
 if command -v go >/dev/null 2>&1; then
     expect "bench spawn vs go" 0 '"go_spawn_ns": .*"ratio_vs_go": ' \
         "$gorsim" bench spawn --json --runs 1 -n 1000
     expect "bench chan vs go" 0 '"go_chan_ns": .*"ratio_vs_go": ' \
         "$gorsim" bench chan --json --runs 1 -n 1000
+    expect "bench mark vs go" 0 '"go_mark_mb_per_s": .*"ratio_vs_go": ' \
+        "$gorsim" bench mark --json --runs 1 -n 20000
 else
     echo "SKIP: bench vs go (go not on PATH)"
 fi
@@ -68,6 +73,38 @@ if cmp -s "$tmp/d1" "$tmp/d2"; then pass "demo deterministic"; else fail "demo d
 if grep -q "no async preemption (1.13) *49\.0[0-9]* ms" "$tmp/d1"; then pass "demo ttsp"; else
     fail "demo ttsp"; cat "$tmp/d1"; fi
 expect "demo threads" 0 "async preemption" "$gorsim" demo preempt --engine threads
+
+# The collector's demo: Go's gctrace format (the pattern is written from Go 1.19's print
+# statement in gcMarkTermination; with go on PATH a real Go's lines must match it too),
+# byte-identical output in the virtual engine, and options only it takes.
+GCTRACE_RE='^gc [0-9]+ @[0-9]+\.[0-9]{3}s [0-9]+%: [0-9.]+\+[0-9.]+\+[0-9.]+ ms clock, [0-9.]+\+[0-9.]+/[0-9.]+/[0-9.]+\+[0-9.]+ ms cpu, [0-9]+->[0-9]+->[0-9]+ MB, [0-9]+ MB goal, [0-9]+ MB stacks, [0-9]+ MB globals, [0-9]+ P( \(forced\))?$'
+gctrace_ok() { # FILE: at least 3 gctrace lines, all in Go's format
+    n=$(grep -c '^gc [0-9]' "$1"); bad=$(grep '^gc [0-9]' "$1" | grep -Evc "$GCTRACE_RE")
+    [ "$n" -ge 3 ] && [ "$bad" -eq 0 ]
+}
+"$gorsim" demo gc >"$tmp/g1" 2>&1 && "$gorsim" demo gc --procs 1 --seed 1 >"$tmp/g2" 2>&1
+if gctrace_ok "$tmp/g1"; then pass "demo gc gctrace format"; else fail "demo gc gctrace format"; cat "$tmp/g1"; fi
+if cmp -s "$tmp/g1" "$tmp/g2"; then pass "demo gc deterministic"; else fail "demo gc deterministic"; fi
+expect "demo gc summary" 0 "mark CPU .* assists [0-9]* %" "$gorsim" demo gc --procs 2
+expect "demo gc dijkstra" 0 "barrier dijkstra" "$gorsim" demo gc --barrier dijkstra --checkmark
+expect "demo gc gogc off" 0 "GOGC off" "$gorsim" demo gc --gogc off
+expect "demo gc threads" 0 "^gc 3 " "$gorsim" demo gc --engine threads --procs 2
+expect "demo gc bad barrier" 1 "--barrier takes hybrid, dijkstra, yuasa or none" \
+    "$gorsim" demo gc --barrier fast
+expect "demo gc bad gogc" 1 "--gogc takes an integer from 0 to 100000, or off" \
+    "$gorsim" demo gc --gogc -5
+expect "demo preempt gc option" 1 "apply to demo gc" "$gorsim" demo preempt --checkmark
+if command -v go >/dev/null 2>&1 && [ -f "${top_srcdir:-.}/bench/go/main.go" ]; then
+    if (cd "${top_srcdir:-.}/bench/go" && go build -o "$tmp/gobench" .) >"$tmp/gobuild" 2>&1 &&
+        GODEBUG=gctrace=1 "$tmp/gobench" -bench markchild -n 200000 -runs 3 2>"$tmp/gotrace" &&
+        gctrace_ok "$tmp/gotrace"; then
+        pass "Go 1.19's own gctrace lines match the pattern"
+    else
+        fail "Go 1.19's own gctrace lines match the pattern"; cat "$tmp/gobuild" "$tmp/gotrace"
+    fi
+else
+    echo "SKIP: Go's gctrace vs the pattern (go not on PATH)"
+fi
 
 # Fatal errors of the simulated program: Go's wording, exit status 2, both engines.
 for e in virtual threads; do
