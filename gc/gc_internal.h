@@ -141,14 +141,21 @@ static inline bool gc__bit(const uint64_t *bits, size_t i)
 {
     return ld_acq(&bits[i / 64]) >> (i % 64) & 1;
 }
-/* gc__set_bit sets bit i and reports whether it was clear (atomic: markers race). */
-static inline bool gc__set_bit(uint64_t *bits, size_t i)
+/* gc__set_bit sets bit i and reports whether it was clear: atomically when markers on
+   several threads race (shared), with a plain read and write when one thread runs every
+   goroutine. */
+static inline bool gc__set_bit_in(uint64_t *bits, size_t i, bool shared)
 {
-    uint64_t m = 1ull << (i % 64);
-    if (ld_rlx(&bits[i / 64]) & m)
+    uint64_t m = 1ull << (i % 64), w = ld_rlx(&bits[i / 64]);
+    if (w & m)
         return false;
+    if (!shared) {
+        st_rlx(&bits[i / 64], w | m);
+        return true;
+    }
     return !(__atomic_fetch_or(&bits[i / 64], m, __ATOMIC_ACQ_REL) & m);
 }
+static inline bool gc__set_bit(uint64_t *bits, size_t i) { return gc__set_bit_in(bits, i, true); }
 static inline void gc__clear_bit(uint64_t *bits, size_t i)
 {
     __atomic_fetch_and(&bits[i / 64], ~(1ull << (i % 64)), __ATOMIC_RELEASE);
@@ -504,6 +511,7 @@ struct gc_heap {
     int gslot_scan;          /* rt G slot: stack scan state (cycle << 2 | state) */
     gc_config cfg;
     int64_t cost[GC_COST_COUNT]; /* ns, from the runtime's model or the defaults */
+    bool shared;             /* goroutines run on several threads: mark bits need atomics */
     int64_t start_ns;        /* engine time of the heap's first use (gctrace's @) */
 
     uint32_t lk;             /* heap lock: pages, large objects, roots, stats */

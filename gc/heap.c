@@ -106,6 +106,7 @@ gc_heap *gc_heap_new(rt_sched *s, const gc_config *cfg)
         return NULL;
     }
     resolve_costs(h);
+    h->shared = !rt_sched_single_thread(s);
     gc__pacer_init(&h->pacer, h->cfg.gogc, h->cfg.memory_limit);
     gc__pacer_commit(&h->pacer, true);
     st_rel(&h->sweep_done, 1);
@@ -236,7 +237,7 @@ static void publish(gc_heap *h, gc_p *pp, gc_span *s, uint32_t i, const gc_type 
                     size_t count)
 {
     gc__slot_set(s, i, t, count);
-    if (gc__phase(h) != GC_OFF && gc__set_bit(s->mark_bits, i))
+    if (gc__phase(h) != GC_OFF && gc__set_bit_in(s->mark_bits, i, h->shared))
         pp->work.bytes_marked += s->elemsize; /* Go's gcmarknewobject */
     uint64_t *word = &s->alloc_bits[i / 64]; /* only this P writes a cached span's bits */
     st_rel(word, ld_rlx(word) | 1ull << (i % 64));

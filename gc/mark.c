@@ -21,7 +21,7 @@ static inline bool shade(gc_heap *h, gc_work *w, uintptr_t p, bool precise)
         return false;
     size_t i = gc__slot_of(s, p);
     if (i >= s->nelems || (!precise && !gc__bit(s->alloc_bits, i)) ||
-        !gc__set_bit(s->mark_bits, i))
+        !gc__set_bit_in(s->mark_bits, i, h->shared))
         return false;
     w->marked++;
     w->bytes_marked += s->elemsize;
@@ -76,10 +76,43 @@ __attribute__((no_sanitize_address, no_sanitize("thread"))) void gc__scan_range(
     }
 }
 
+/* scan_some scans gray objects of w until it has done work units of scan work or objects
+   of them, or w runs dry; returns the work done. The next few objects wait in a small FIFO
+   after being prefetched, so each is in cache when its turn comes (the gray stack alone is
+   LIFO: the object pushed last is scanned next, before a prefetch could land). Objects
+   still in the FIFO at the end go back to w. */
+enum { FIFO = 8 };
+static int64_t scan_some(gc_heap *h, gc_work *w, int64_t work, int objects)
+{
+    uintptr_t q[FIFO];
+    int head = 0, n = 0;
+    int64_t done = 0;
+    for (int k = 0; k < objects && done < work; k++) {
+        while (n < FIFO) {
+            uintptr_t obj = gc__work_get(h, w);
+            if (!obj)
+                break;
+            __builtin_prefetch((const void *)obj);
+            q[(head + n++) % FIFO] = obj;
+        }
+        if (!n)
+            break;
+        uintptr_t obj = q[head];
+        head = (head + 1) % FIFO;
+        n--;
+        uint64_t before = w->heap_scan;
+        scan_gray(h, w, obj);
+        done += (int64_t)(w->heap_scan - before) + 1;
+    }
+    while (n--)
+        gc__work_put(h, w, q[(head + n) % FIFO]);
+    return done;
+}
+
 void gc__drain_all(gc_heap *h, gc_work *w)
 {
-    for (uintptr_t obj; (obj = gc__work_get(h, w));)
-        scan_gray(h, w, obj);
+    while (scan_some(h, w, INT64_MAX, INT32_MAX) > 0)
+        ;
 }
 
 bool gc__mark_work_available(gc_heap *h)
@@ -113,14 +146,10 @@ static int64_t batch(gc_heap *h, gc_p *pp)
 {
     gc_work *w = &pp->work;
     int64_t done = 0;
-    for (int k = 0; k < BATCH_OBJECTS && done < CREDIT_SLACK; k++) {
-        uint64_t before = w->heap_scan;
-        uintptr_t obj = gc__work_get(h, w);
-        if (obj) {
-            scan_gray(h, w, obj);
-            done += (int64_t)(w->heap_scan - before) + 1;
-            continue;
-        }
+    for (;;) {
+        done += scan_some(h, w, CREDIT_SLACK - done, BATCH_OBJECTS);
+        if (done >= CREDIT_SLACK || w->n)
+            return done;
         int64_t r = gc__root_job_next(h, w);
         if (r < 0) {
             if (pp->wb.n) { /* Go's gcDrain flushes the barrier buffer when out of work */
@@ -131,7 +160,6 @@ static int64_t batch(gc_heap *h, gc_p *pp)
         }
         return done + r + 1; /* we may be on another P now: the caller looks again */
     }
-    return done;
 }
 
 int64_t gc__drain(gc_heap *h, gc_drain_mode mode, int64_t budget)

@@ -111,6 +111,10 @@ GORSIM_API int rt_sched_run(rt_sched *s, rt_func main_fn, void *arg);
 GORSIM_API const char *rt_sched_fatal_message(const rt_sched *s);
 GORSIM_API int rt_sched_nprocs(const rt_sched *s);
 GORSIM_API rt_engine_kind rt_sched_engine(const rt_sched *s);
+/* rt_sched_single_thread reports whether goroutines of s only ever run on one OS thread
+   (the virtual engine, or the threads engine with one P): then state they alone touch needs
+   no atomic read-modify-write. */
+GORSIM_API bool rt_sched_single_thread(const rt_sched *s);
 GORSIM_API uint64_t rt_sched_seed(const rt_sched *s);
 /* rt_sched_end_ns returns the engine time at which the run ended (virtual: the highest P clock). */
 GORSIM_API int64_t rt_sched_end_ns(const rt_sched *s);

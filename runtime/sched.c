@@ -730,6 +730,7 @@ const char *rt_sched_fatal_message(const rt_sched *s)
 
 int rt_sched_nprocs(const rt_sched *s) { return s->nprocs; }
 rt_engine_kind rt_sched_engine(const rt_sched *s) { return s->cfg.engine; }
+bool rt_sched_single_thread(const rt_sched *s) { return s->single_thread; }
 uint64_t rt_sched_seed(const rt_sched *s) { return s->cfg.seed; }
 int64_t rt_sched_end_ns(const rt_sched *s) { return s->end_ns; }
 
