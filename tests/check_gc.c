@@ -591,10 +591,11 @@ START_TEST(test_pauses_are_recorded_as_memstats)
     }
     ck_assert_uint_gt(st.pause_end[1], st.pause_end[0]);
     ck_assert_uint_gt(st.pause_end[2], st.pause_end[1]);
-    if (ENGINE(_i) == RT_ENGINE_VIRTUAL) /* marking is concurrent: the pauses are a small
-                                            part of each cycle, however much is live */
-        for (int k = 0; k < 3; k++)
-            ck_assert_uint_lt(st.pause_ns[k] * 4, (uint64_t)e.spans[k]);
+    if (ENGINE(_i) == RT_ENGINE_VIRTUAL) { /* marking is concurrent: the cycle grows with
+                                              what is live, the pauses do not */
+        ck_assert_int_gt(e.spans[2] - e.spans[0], 20000);
+        ck_assert_uint_le(st.pause_ns[2], st.pause_ns[0] + 1000);
+    }
     ck_assert(gc_verify(e.h));
     gc_heap_free(e.h);
     rt_sched_free(s);
