@@ -255,6 +255,9 @@ static inline uintptr_t gc__work_get(gc_heap *h, gc_work *w)
    the cycle's; reports whether it moved any. */
 bool gc__work_dispose(gc_heap *h, gc_work *w);
 bool gc__work_global_empty(gc_heap *h);
+/* gc__work_balance hands half of w to the global list when that is empty and w holds more
+   than 4 objects (Go's balance), so idle markers find work; reports whether it did. */
+bool gc__work_balance(gc_heap *h, gc_work *w);
 void gc__work_destroy(gc_work *w);
 /* gc__work_charge_ns returns the modelled cost of w's work since the last call and resets
    its cost counters. */

@@ -166,6 +166,8 @@ int64_t gc__drain(gc_heap *h, gc_drain_mode mode, int64_t budget)
 {
     int64_t done = 0, start = rt_now();
     while (ld_acq(&h->black_enabled)) {
+        if (h->shared && gc__work_balance(h, &gc__cur_p(h)->work))
+            gc__enlist_worker(h);
         int64_t d = batch(h, gc__cur_p(h));
         gc_p *pp = gc__cur_p(h); /* again: a stack job may have moved us */
         if (d > 0)

@@ -63,6 +63,14 @@ uintptr_t gc__work_get_slow(gc_heap *h, gc_work *w)
 
 bool gc__work_global_empty(gc_heap *h) { return ld_acq(&h->ngwork_pub) == 0; }
 
+bool gc__work_balance(gc_heap *h, gc_work *w)
+{
+    if (w->n <= 4 || !gc__work_global_empty(h))
+        return false;
+    give(h, w, w->n / 2);
+    return true;
+}
+
 bool gc__work_dispose(gc_heap *h, gc_work *w)
 {
     bool moved = w->n > 0;

@@ -415,6 +415,18 @@ static __attribute__((noinline)) void move_stack_to_black(lost_env *e)
     e->slots[0] = NULL;
 }
 
+/* 3: a typed copy moves X's only reference from A into a new (black) object held by the
+   already scanned stack, then a typed clear erases A: the bulk barriers must record the
+   copied pointer (insertion) or the cleared one (deletion). */
+static __attribute__((noinline)) void copy_then_clear(lost_env *e)
+{
+    node *a = gc_read_ptr(&e->root);
+    node *d = gc_alloc(e->h, &node_t); /* allocated black */
+    e->slots[0] = d;
+    gc_typed_copy(e->h, &node_t, d, a, 1);
+    gc_typed_clear(e->h, &node_t, a, 1);
+}
+
 static uint64_t x_value(lost_env *e, bool in_heap)
 {
     node *x = in_heap ? gc_read_ptr(&((node *)gc_read_ptr(&e->root))->next) : e->slots[0];
@@ -458,6 +470,26 @@ static void lost_2_main(void *arg)
     gc_frame_pop(e->h, &f);
 }
 
+static void lost_3_main(void *arg)
+{
+    lost_env *e = arg;
+    gc_frame f = {.slots = e->slots, .n = 1};
+    gc_frame_push(e->h, &f);
+    make_a_and_x(e, true);
+    scrub();
+    gc__test_mark_begin(e->h);
+    gc__test_scan_stack(e->h, rt_self()); /* black stack, empty frame */
+    copy_then_clear(e);
+    scrub();
+    gc__test_drain(e->h);
+    gc__test_mark_finish(e->h);
+    gc_collect(e->h);
+    node *d = e->slots[0];
+    node *x = d ? gc_read_ptr(&d->next) : NULL;
+    e->x_value = x ? x->value : 0;
+    gc_frame_pop(e->h, &f);
+}
+
 static lost_env run_lost(int engine, gc_barrier b, rt_func fn)
 {
     rt_sched *s = new_sched(ENGINE(engine), 1);
@@ -480,8 +512,8 @@ static lost_env run_lost(int engine, gc_barrier b, rt_func fn)
         rewind(log);
         ck_assert_uint_gt(fread(buf, 1, sizeof buf - 1, log), 0);
         ck_assert_ptr_nonnull(strstr(buf, "(main.node, 32 bytes) was not marked"));
-        ck_assert_ptr_nonnull(strstr(buf, fn == lost_1_main ? "\tpath: goroutine 1 frame slot 0 -> "
-                                                            : "\tpath: global #0 -> "));
+        ck_assert_ptr_nonnull(strstr(buf, fn == lost_2_main ? "\tpath: global #0 -> "
+                                                            : "\tpath: goroutine 1 frame slot 0 -> "));
     }
     fclose(log);
     ck_assert(gc_verify(e.h));
@@ -504,6 +536,8 @@ static void lost_under(int engine, rt_func fn)
 START_TEST(test_lost_object_heap_to_scanned_stack) { lost_under(_i, lost_1_main); }
 END_TEST
 START_TEST(test_lost_object_stack_to_black_object) { lost_under(_i, lost_2_main); }
+END_TEST
+START_TEST(test_lost_object_bulk_copy_and_clear) { lost_under(_i, lost_3_main); }
 END_TEST
 
 /* ---------------------------------------------------------------- assists, pacing */
@@ -757,6 +791,7 @@ static Suite *collector_suite(void)
     tcase_set_timeout(tc, 120);
     add_both(tc, test_lost_object_heap_to_scanned_stack);
     add_both(tc, test_lost_object_stack_to_black_object);
+    add_both(tc, test_lost_object_bulk_copy_and_clear);
     add_both(tc, test_concurrent_mark_hybrid);
     add_both(tc, test_concurrent_mark_dijkstra);
     add_both(tc, test_concurrent_mark_yuasa);
