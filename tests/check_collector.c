@@ -371,6 +371,7 @@ END_TEST
 
 typedef struct lost_env {
     gc_heap *h;
+    const struct scenario *sc;
     node *root;              /* global root: A */
     void *slots[1];          /* the test goroutine's precise frame */
     uint64_t x_value;        /* X's value after the cycles */
@@ -427,70 +428,58 @@ static __attribute__((noinline)) void copy_then_clear(lost_env *e)
     gc_typed_clear(e->h, &node_t, a, 1);
 }
 
-static uint64_t x_value(lost_env *e, bool in_heap)
+/* Where X is reachable from after each mutation. */
+static node *x_in_frame(lost_env *e) { return e->slots[0]; }
+static node *x_in_a(lost_env *e) { return gc_read_ptr(&((node *)gc_read_ptr(&e->root))->next); }
+static node *x_in_d(lost_env *e)
 {
-    node *x = in_heap ? gc_read_ptr(&((node *)gc_read_ptr(&e->root))->next) : e->slots[0];
-    return x ? x->value : 0;
-}
-
-static void lost_1_main(void *arg)
-{
-    lost_env *e = arg;
-    gc_frame f = {.slots = e->slots, .n = 1};
-    gc_frame_push(e->h, &f);
-    make_a_and_x(e, true);
-    scrub();
-    gc__test_mark_begin(e->h);
-    gc__test_scan_stack(e->h, rt_self()); /* the stack is black, the frame empty */
-    move_heap_to_stack(e);
-    scrub();
-    gc__test_drain(e->h);                 /* A is scanned: its next is nil now */
-    gc__test_mark_finish(e->h);
-    gc_collect(e->h);                     /* its sweep termination frees X if lost */
-    e->x_value = x_value(e, false);
-    gc_frame_pop(e->h, &f);
-}
-
-static void lost_2_main(void *arg)
-{
-    lost_env *e = arg;
-    gc_frame f = {.slots = e->slots, .n = 1};
-    gc_frame_push(e->h, &f);
-    make_a_and_x(e, false);
-    scrub();
-    gc__test_mark_begin(e->h);
-    gc__test_scan_globals(e->h);          /* A is black; the stack not scanned yet */
-    gc__test_drain_gray(e->h);
-    move_stack_to_black(e);
-    scrub();
-    gc__test_drain(e->h);                 /* now the stack: X is not on it */
-    gc__test_mark_finish(e->h);
-    gc_collect(e->h);
-    e->x_value = x_value(e, true);
-    gc_frame_pop(e->h, &f);
-}
-
-static void lost_3_main(void *arg)
-{
-    lost_env *e = arg;
-    gc_frame f = {.slots = e->slots, .n = 1};
-    gc_frame_push(e->h, &f);
-    make_a_and_x(e, true);
-    scrub();
-    gc__test_mark_begin(e->h);
-    gc__test_scan_stack(e->h, rt_self()); /* black stack, empty frame */
-    copy_then_clear(e);
-    scrub();
-    gc__test_drain(e->h);
-    gc__test_mark_finish(e->h);
-    gc_collect(e->h);
     node *d = e->slots[0];
-    node *x = d ? gc_read_ptr(&d->next) : NULL;
+    return d ? gc_read_ptr(&d->next) : NULL;
+}
+
+/* An interleaving: how X starts, what is scanned before the mutator moves it, the move,
+   and where X ends up (and so the root checkmark names). */
+typedef struct scenario {
+    bool x_in_heap;          /* X starts in A.next (else only in the frame) */
+    bool stack_first;        /* the stack is scanned before the move (else A is) */
+    void (*mutate)(lost_env *e);
+    node *(*find_x)(lost_env *e);
+    const char *root;        /* the start of checkmark's path to X */
+} scenario;
+
+static const scenario heap_to_stack = {true, true, move_heap_to_stack, x_in_frame,
+                                       "\tpath: goroutine 1 frame slot 0 -> "};
+static const scenario stack_to_black = {false, false, move_stack_to_black, x_in_a,
+                                        "\tpath: global #0 -> "};
+static const scenario bulk_copy_clear = {true, true, copy_then_clear, x_in_d,
+                                         "\tpath: goroutine 1 frame slot 0 -> "};
+
+static void lost_main(void *arg)
+{
+    lost_env *e = arg;
+    const scenario *sc = e->sc;
+    gc_frame f = {.slots = e->slots, .n = 1};
+    gc_frame_push(e->h, &f);
+    make_a_and_x(e, sc->x_in_heap);
+    scrub();
+    gc__test_mark_begin(e->h);
+    if (sc->stack_first) {
+        gc__test_scan_stack(e->h, rt_self()); /* black stack */
+    } else {
+        gc__test_scan_globals(e->h);          /* A black, the stack not scanned yet */
+        gc__test_drain_gray(e->h);
+    }
+    sc->mutate(e);
+    scrub();
+    gc__test_drain(e->h);       /* the rest: X is no longer where it was */
+    gc__test_mark_finish(e->h);
+    gc_collect(e->h);           /* its sweep termination frees X if it was lost */
+    node *x = sc->find_x(e);
     e->x_value = x ? x->value : 0;
     gc_frame_pop(e->h, &f);
 }
 
-static lost_env run_lost(int engine, gc_barrier b, rt_func fn)
+static lost_env run_lost(int engine, gc_barrier b, const scenario *sc)
 {
     rt_sched *s = new_sched(ENGINE(engine), 1);
     gc_config c;
@@ -500,10 +489,10 @@ static lost_env run_lost(int engine, gc_barrier b, rt_func fn)
     c.manual_mark = true;
     FILE *log = tmpfile();
     c.log = log;
-    lost_env e = {0};
+    lost_env e = {.sc = sc};
     e.h = gc_heap_new(s, &c);
     ck_assert(gc_root_add(e.h, &e.root, &ptr_t));
-    ck_assert_int_eq(rt_sched_run(s, fn, &e), 0);
+    ck_assert_int_eq(rt_sched_run(s, lost_main, &e), 0);
     gc_stats st;
     gc_read_stats(e.h, &st);
     e.lost = st.checkmark_lost;
@@ -512,8 +501,7 @@ static lost_env run_lost(int engine, gc_barrier b, rt_func fn)
         rewind(log);
         ck_assert_uint_gt(fread(buf, 1, sizeof buf - 1, log), 0);
         ck_assert_ptr_nonnull(strstr(buf, "(main.node, 32 bytes) was not marked"));
-        ck_assert_ptr_nonnull(strstr(buf, fn == lost_2_main ? "\tpath: global #0 -> "
-                                                            : "\tpath: goroutine 1 frame slot 0 -> "));
+        ck_assert_ptr_nonnull(strstr(buf, sc->root));
     }
     fclose(log);
     ck_assert(gc_verify(e.h));
@@ -522,22 +510,22 @@ static lost_env run_lost(int engine, gc_barrier b, rt_func fn)
     return e;
 }
 
-static void lost_under(int engine, rt_func fn)
+static void lost_under(int engine, const scenario *sc)
 {
     for (gc_barrier b = GC_BARRIER_HYBRID; b <= GC_BARRIER_YUASA; b++) {
-        lost_env e = run_lost(engine, b, fn);
+        lost_env e = run_lost(engine, b, sc);
         ck_assert_msg(e.x_value == 42 && e.lost == 0, "%s lost X", gc_barrier_name(b));
     }
-    lost_env e = run_lost(engine, GC_BARRIER_NONE, fn);
+    lost_env e = run_lost(engine, GC_BARRIER_NONE, sc);
     ck_assert_uint_eq(e.lost, 1);     /* checkmark saw it */
     ck_assert_uint_ne(e.x_value, 42); /* and it was freed: the slot was cleared */
 }
 
-START_TEST(test_lost_object_heap_to_scanned_stack) { lost_under(_i, lost_1_main); }
+START_TEST(test_lost_object_heap_to_scanned_stack) { lost_under(_i, &heap_to_stack); }
 END_TEST
-START_TEST(test_lost_object_stack_to_black_object) { lost_under(_i, lost_2_main); }
+START_TEST(test_lost_object_stack_to_black_object) { lost_under(_i, &stack_to_black); }
 END_TEST
-START_TEST(test_lost_object_bulk_copy_and_clear) { lost_under(_i, lost_3_main); }
+START_TEST(test_lost_object_bulk_copy_and_clear) { lost_under(_i, &bulk_copy_clear); }
 END_TEST
 
 /* ---------------------------------------------------------------- assists, pacing */
