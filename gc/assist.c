@@ -57,7 +57,7 @@ static bool park_commit(rt_g *g, void *arg)
    if credit appeared meanwhile (Go's gcParkAssist). */
 static bool park_assist(gc_heap *h)
 {
-    gc_assist_waiter w = {rt_self(), NULL};
+    gc_waiter w = {rt_self(), NULL};
     rt_lock(&h->assist_lk);
     if (!ld_acq(&h->black_enabled) || ld_acq(&h->bg_credit) > 0) {
         rt_unlock(&h->assist_lk);
@@ -129,7 +129,7 @@ void gc__flush_bg_credit(gc_heap *h, int64_t work)
     rt_lock(&h->assist_lk);
     int64_t bytes = (int64_t)(per_work * (double)work);
     while (h->assist_head && bytes > 0) {
-        gc_assist_waiter *w = h->assist_head;
+        gc_waiter *w = h->assist_head;
         int64_t credit = gc__assist_credit_add(h, w->g, 0);
         if (bytes + credit >= 0) { /* paid: ready it */
             bytes += credit;
@@ -157,12 +157,12 @@ void gc__flush_bg_credit(gc_heap *h, int64_t work)
 void gc__assists_wake_all(gc_heap *h)
 {
     rt_lock(&h->assist_lk);
-    gc_assist_waiter *w = h->assist_head;
+    gc_waiter *w = h->assist_head;
     st_rel(&h->assist_head, NULL);
     h->assist_tail = NULL;
     rt_unlock(&h->assist_lk);
     while (w) {
-        gc_assist_waiter *next = w->next;
+        gc_waiter *next = w->next;
         rt_ready(w->g);
         w = next;
     }

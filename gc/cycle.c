@@ -9,7 +9,7 @@
  */
 #include "gc/gc_internal.h"
 
-#define FORCE_GC_PERIOD_NS (120ll * 1000 * 1000 * 1000)
+#define FORCE_GC_PERIOD_NS (120ll * 1000 * 1000 * 1000) /* Go's forcegcperiod: 2 minutes */
 
 enum { STW_SWEEP_TERM = RT_STW_FIRST_FREE, STW_MARK_TERM };
 

@@ -366,10 +366,10 @@ void gc__worker_split(int procs, int *dedicated, double *fractional);
 
 /* ---------------------------------------------------------------- assist.c */
 
-typedef struct gc_assist_waiter {
+typedef struct gc_waiter {
     rt_g *g;
-    struct gc_assist_waiter *next;
-} gc_assist_waiter;
+    struct gc_waiter *next;
+} gc_waiter;
 
 /* gc__assist pays the current goroutine's debt (credit < 0) by scanning, stealing
    background credit, or waiting for it (Go's gcAssistAlloc). */
@@ -485,7 +485,7 @@ void gc__gctrace_print(gc_heap *h);
 /* A list of parked goroutines (runtime.GC waiters, the sweeper). */
 typedef struct gc_waiters {
     uint32_t lk;
-    gc_assist_waiter *head;
+    gc_waiter *head;
 } gc_waiters;
 /* gc__wait parks the caller on q unless done(h, n) holds (checked under q's lock). */
 void gc__wait(gc_heap *h, gc_waiters *q, bool (*done)(gc_heap *h, uint32_t n), uint32_t n,
@@ -579,7 +579,7 @@ struct gc_heap {
     /* assists (assist.c) */
     int64_t bg_credit;       /* scan work banked by workers; atomic */
     uint32_t assist_lk;
-    gc_assist_waiter *assist_head, *assist_tail;
+    gc_waiter *assist_head, *assist_tail;
 
     /* sweeping (sweep.c) */
     uint64_t pages_unswept;  /* pages left to sweep this cycle; atomic */
@@ -601,7 +601,6 @@ static inline gc_p *gc__p(gc_heap *h, int p_id) { return *rt_p_slot(h->s, p_id, 
 static inline gc_p *gc__cur_p(gc_heap *h) { return rt_cur_p_slot(h->s, h->slot); }
 static inline gc_phase gc__phase(const gc_heap *h) { return (gc_phase)ld_acq(&h->phase); }
 
-gc_mcache *gc__mcache_of_current_p(gc_heap *h);
 /* gc__release_mcaches hands every P's cached spans back to the central lists (Go's
    releaseAll before a sweep). World stopped. */
 void gc__release_mcaches(gc_heap *h, bool unswept);

@@ -161,7 +161,6 @@ static gc_p *cur_p(gc_heap *h)
     return pp;
 }
 
-gc_mcache *gc__mcache_of_current_p(gc_heap *h) { return &cur_p(h)->mcache; }
 
 void gc__out_of_memory(gc_heap *h)
 {
@@ -333,22 +332,17 @@ void gc__release_mcaches(gc_heap *h, bool unswept)
 
 /* ---------------------------------------------------------------- waiting */
 
-typedef struct wait_arg {
-    gc_waiters *q;
-    gc_assist_waiter *w;
-} wait_arg;
-
 static bool wait_commit(rt_g *g, void *arg)
 {
     (void)g;
-    rt_unlock(&((wait_arg *)arg)->q->lk);
+    rt_unlock(&((gc_waiters *)arg)->lk);
     return true;
 }
 
 void gc__wait(gc_heap *h, gc_waiters *q, bool (*done)(gc_heap *h, uint32_t n), uint32_t n,
               int reason)
 {
-    gc_assist_waiter w = {rt_self(), NULL};
+    gc_waiter w = {rt_self(), NULL};
     rt_lock(&q->lk);
     if (done(h, n)) {
         rt_unlock(&q->lk);
@@ -356,18 +350,17 @@ void gc__wait(gc_heap *h, gc_waiters *q, bool (*done)(gc_heap *h, uint32_t n), u
     }
     w.next = q->head;
     q->head = &w;
-    wait_arg a = {q, &w};
-    rt_park(wait_commit, &a, reason);
+    rt_park(wait_commit, q, reason);
 }
 
 void gc__wake_all(gc_waiters *q)
 {
     rt_lock(&q->lk);
-    gc_assist_waiter *w = q->head;
+    gc_waiter *w = q->head;
     q->head = NULL;
     rt_unlock(&q->lk);
     while (w) {
-        gc_assist_waiter *next = w->next; /* w lives on the waiter's stack: read first */
+        gc_waiter *next = w->next; /* w lives on the waiter's stack: read first */
         rt_ready(w->g);
         w = next;
     }

@@ -10,7 +10,6 @@
  */
 #include "gc/gc_internal.h"
 
-#define FORCE_GC_PERIOD_NS (120ll * 1000 * 1000 * 1000) /* forcegcperiod: 2 minutes */
 
 static bool pool_commit(rt_g *g, void *arg)
 {
