@@ -64,7 +64,7 @@ static void start_stopped(gc_heap *h, gc_trigger_kind kind)
     st_rel(&h->globals_scan_work, 0);
     st_rel(&h->bg_credit, 0);
     for (int p = 0; p < rt_sched_nprocs(h->s); p++)
-        gc__p(h, p)->fractional_ns = 0;
+        st_rel(&gc__p(h, p)->fractional_ns, 0);
     rt_lock(&h->lk);
     gc__pacer_start_cycle(&h->pacer, rt_now(), rt_sched_nprocs(h->s), kind == GC_TRIGGER_TIME);
     st_rel(&h->dedicated_needed, (int64_t)h->pacer.dedicated);

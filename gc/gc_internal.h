@@ -348,7 +348,8 @@ typedef struct gc_p {
     gc_mcache mcache;
     gc_work work;
     gc_wbuf wb;
-    int64_t fractional_ns;   /* this cycle's fractional worker time on this P */
+    int64_t fractional_ns;   /* this cycle's fractional worker time on this P; atomic (a
+                                worker that moved on adds it while another runs here) */
     int64_t assist_ns;       /* this cycle's assist time on this P (folded at termination) */
     uint64_t scan_alloc;     /* scannable bytes allocated since the last flush (heapScan) */
     int64_t pending_ns;      /* work done inside an allocation, charged at its end */

@@ -131,7 +131,7 @@ static bool should_stop(gc_heap *h, gc_p *pp, gc_drain_mode mode, int64_t start,
         return rt_p_has_runnable();
     case GC_DRAIN_FRACTIONAL: {
         int64_t now = rt_now(), delta = now - h->pacer.mark_start_ns;
-        double self = (double)(pp->fractional_ns + (now - start));
+        double self = (double)(ld_acq(&pp->fractional_ns) + (now - start));
         return delta > 0 && self / (double)delta > 1.2 * h->pacer.fractional_goal;
     }
     case GC_DRAIN_DEDICATED:

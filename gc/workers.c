@@ -52,7 +52,7 @@ static void worker_stop(gc_heap *h, gc_worker_mode mode, int p, int64_t ns, int6
         h->pacer.dedicated_ns += ns;
     else if (mode == GC_WORKER_FRACTIONAL) {
         h->pacer.fractional_ns += ns;
-        gc__p(h, p)->fractional_ns += ns;
+        xadd(&gc__p(h, p)->fractional_ns, ns); /* read unlocked by that P's workers */
     } else
         h->pacer.idle_ns += ns;
     rt_unlock(&h->lk);
@@ -98,7 +98,7 @@ static bool fractional_ok(gc_heap *h, int p)
     if (goal == 0)
         return false;
     int64_t delta = rt_now() - h->pacer.mark_start_ns;
-    return delta <= 0 || (double)gc__p(h, p)->fractional_ns / (double)delta <= goal;
+    return delta <= 0 || (double)ld_acq(&gc__p(h, p)->fractional_ns) / (double)delta <= goal;
 }
 
 static rt_g *forcegc_due(gc_heap *h)

@@ -202,8 +202,14 @@ void rt__after_switch(rt_m *m)
     rt_g *g = m->after_g;
     m->after = RT_AFTER_NONE;
     m->after_g = NULL;
+    if (k == RT_AFTER_RUNQ_LOCAL || k == RT_AFTER_RUNQ_GLOBAL) {
+        g->ready_at = ready_time(m);
+        rt__g_set_status(g, RT_G_RUNNABLE);
+    }
+    /* INV-ON-CPU: g's context is saved and its status no longer says running (a stack
+       scan that takes the lock next reads both); only now may others reach it */
     if (!m->s->single_thread)
-        st_rel(&g->cpu_lock, 0); /* INV-ON-CPU: g's context is saved */
+        st_rel(&g->cpu_lock, 0);
     switch (k) {
     case RT_AFTER_PARK:
         if (m->after_commit && !m->after_commit(g, m->after_arg))
@@ -211,8 +217,6 @@ void rt__after_switch(rt_m *m)
         break;
     case RT_AFTER_RUNQ_LOCAL: /* as Go's Gosched and preemption: no wakep */
     case RT_AFTER_RUNQ_GLOBAL:
-        g->ready_at = ready_time(m);
-        rt__g_set_status(g, RT_G_RUNNABLE);
         if (k == RT_AFTER_RUNQ_LOCAL)
             rt__runq_put(m->s, m->p, g, false);
         else
