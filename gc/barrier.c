@@ -49,12 +49,29 @@ static void record(gc_heap *h, gc_p *pp, uintptr_t old, uintptr_t new)
 
 void gc_write_ptr_slow(gc_heap *h, void **slot, void *ptr)
 {
-    bool mine = rt_self_sched() == h->s && rt_self();
-    if (mine)
-        record(h, gc__cur_p(h), (uintptr_t)ld_rlx(slot), (uintptr_t)ptr);
+    gc_p *pp = gc__cur_p(h);
+    if (!pp) /* a timer callback, another runtime's goroutine, a plain thread */
+        rt_throw("gc: pointer store outside the heap's goroutines while marking");
+    record(h, pp, (uintptr_t)ld_rlx(slot), (uintptr_t)ptr);
     __atomic_store_n(slot, ptr, __ATOMIC_RELAXED);
-    if (mine)
-        rt_charge(h->cost[GC_COST_WB]); /* after the store: the barrier is not a safe point */
+    rt_charge(h->cost[GC_COST_WB]); /* after the store: the barrier is not a safe point */
+}
+
+void gc__handoff(void *heap, const void *p, size_t n)
+{
+    gc_heap *h = heap;
+    gc_p *pp;
+    if (!ld_rlx(&h->wb_enabled) || !(pp = gc__cur_p(h)))
+        return;
+    for (size_t off = 0; off + GC_WORD_BYTES <= n; off += GC_WORD_BYTES) {
+        uintptr_t v;
+        memcpy(&v, (const char *)p + off, sizeof v); /* elements need not be aligned */
+        if (v < 4096 || !gc__span_of(&h->pages, v))
+            continue;
+        if (pp->wb.n + 1 > 2 * GC_WBUF_ENTRIES)
+            gc__wbuf_flush(h, &pp->wb, &pp->work);
+        pp->wb.e[pp->wb.n++] = v;
+    }
 }
 
 /* bulk records the pointer words of count objects of type t at dst (old values) and src

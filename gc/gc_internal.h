@@ -335,6 +335,10 @@ typedef struct gc_wbuf {
 } gc_wbuf;
 /* gc__wbuf_flush shades the buffer's pointers into w and empties it (Go's wbBufFlush1). */
 void gc__wbuf_flush(gc_heap *h, gc_wbuf *b, gc_work *w);
+/* gc__handoff is the runtime's hand-off hook: while marking, every word of a value moved
+   between goroutines (a start argument, a channel element) that points into the heap is
+   shaded, whatever the barrier (but none). */
+void gc__handoff(void *heap, const void *p, size_t n);
 
 /* ---------------------------------------------------------------- per P */
 
@@ -359,7 +363,8 @@ static inline gc_p *gc__p(gc_heap *h, int p_id);
 
 /* ---------------------------------------------------------------- workers.c */
 
-void gc__workers_install(gc_heap *h);      /* the scheduler hooks */
+bool gc__workers_install(gc_heap *h);      /* the scheduler hooks; false: another heap's */
+void gc__workers_uninstall(gc_heap *h);    /* removes those of them that are ours */
 void gc__workers_start(gc_heap *h);        /* one parked worker per P (first cycle) */
 void gc__enlist_worker(gc_heap *h);        /* new global work: get a worker onto it */
 /* gc__worker_split computes Go's dedicated workers and fractional goal for procs Ps. */
@@ -573,6 +578,7 @@ struct gc_heap {
     int32_t idle_workers;    /* running idle workers; atomic */
     gc_worker_mode *worker_mode; /* per P: the mode of the worker it runs */
     bool workers_started;
+    bool hooks;              /* the scheduler's hooks are this heap's */
     uint32_t enlist_next;    /* round-robin choice of a P to preempt; atomic */
     rt_g *forcegc_g;         /* parked forced-GC helper, or NULL */
     uint32_t forcegc_lk;

@@ -98,6 +98,11 @@ gc_heap *gc_heap_new(rt_sched *s, const gc_config *cfg)
         h->cfg.memory_limit = INT64_MAX;
     if (!h->cfg.log)
         h->cfg.log = stderr;
+    if ((unsigned)h->cfg.barrier > GC_BARRIER_NONE || h->cfg.gogc < GC_GOGC_OFF) {
+        free(h);
+        errno = EINVAL;
+        return NULL;
+    }
     h->slot = h->gslot = -1;
     int err = setup(h);
     if (err) {
@@ -111,7 +116,11 @@ gc_heap *gc_heap_new(rt_sched *s, const gc_config *cfg)
     gc__pacer_commit(&h->pacer, true);
     st_rel(&h->sweep_done, 1);
     h->start_ns = -1;
-    gc__workers_install(h);
+    if (!gc__workers_install(h)) {
+        gc_heap_free(h);
+        errno = EBUSY; /* one heap per runtime */
+        return NULL;
+    }
     return h;
 }
 
@@ -134,6 +143,8 @@ void gc_heap_free(gc_heap *h)
 {
     if (!h)
         return;
+    if (h->hooks)
+        gc__workers_uninstall(h);
     if (h->slot >= 0)
         for (int p = 0; p < rt_sched_nprocs(h->s); p++) {
             gc_p **pp = (gc_p **)rt_p_slot(h->s, p, h->slot);

@@ -164,11 +164,29 @@ static void safepoint(rt_sched *s, int p, void *arg)
     gc__self_scan_hook(arg);
 }
 
-void gc__workers_install(gc_heap *h)
+bool gc__workers_install(gc_heap *h)
 {
-    rt_sched_set_find_work_hook(h->s, find_work, h);
-    rt_sched_set_idle_work_hook(h->s, idle_work, h);
-    rt_sched_set_safepoint_hook(h->s, safepoint, h);
+    rt_sched *s = h->s;
+    h->hooks = rt_sched_set_find_work_hook(s, find_work, h) &&
+               rt_sched_set_idle_work_hook(s, idle_work, h) &&
+               rt_sched_set_safepoint_hook(s, safepoint, h) &&
+               rt_sched_set_handoff_hook(s, gc__handoff, h);
+    if (!h->hooks) /* another heap owns this runtime: take back what we set */
+        gc__workers_uninstall(h);
+    return h->hooks;
+}
+
+void gc__workers_uninstall(gc_heap *h)
+{
+    rt_sched *s = h->s;
+    if (rt_sched_set_find_work_hook(s, find_work, h)) /* succeeds only where we own it */
+        rt_sched_set_find_work_hook(s, NULL, NULL);
+    if (rt_sched_set_idle_work_hook(s, idle_work, h))
+        rt_sched_set_idle_work_hook(s, NULL, NULL);
+    if (rt_sched_set_safepoint_hook(s, safepoint, h))
+        rt_sched_set_safepoint_hook(s, NULL, NULL);
+    if (rt_sched_set_handoff_hook(s, gc__handoff, h))
+        rt_sched_set_handoff_hook(s, NULL, NULL);
 }
 
 /* ---------------------------------------------------------------- forced GC */
@@ -207,14 +225,13 @@ void gc__workers_start(gc_heap *h)
     gc__bgsweep_start(h);
 }
 
-/* gc__enlist_worker gets a worker onto new global work (Go's enlistWorker): an idle P if
-   there is one, else, while a dedicated slot is unfilled, a running P preempted so it
-   reschedules and takes it. */
+/* gc__enlist_worker gets a worker onto new global work (Go's enlistWorker): while a
+   dedicated slot is unfilled, a running P is preempted so it reschedules and takes it.
+   (Go 1.19 leaves waking an idle P out here, issue 19112.) */
 void gc__enlist_worker(gc_heap *h)
 {
-    if (!ld_acq(&h->black_enabled) || h->cfg.manual_mark || !rt_self())
-        return;
-    if (rt_wake_idle_p() || ld_acq(&h->dedicated_needed) <= 0)
+    if (!ld_acq(&h->black_enabled) || h->cfg.manual_mark || !rt_self() ||
+        ld_acq(&h->dedicated_needed) <= 0)
         return;
     int n = rt_sched_nprocs(h->s), self = rt_p_id();
     if (n < 2)

@@ -19,11 +19,16 @@
 struct rt_chan {
     uint32_t lk;
     int closed;
+    struct rt_chan *all_next, *all_prev; /* every live channel (allchans_lk) */
     size_t elemsize, cap;
     size_t qcount, sendx, recvx;   /* ring state, guarded by lk */
     rt_waitq recvq, sendq;
     char buf[];
 };
+
+/* Every live channel, for collectors (their buffers are roots). */
+static uint32_t allchans_lk;
+static rt_chan *allchans;
 
 rt_chan *rt_chan_new(size_t elem_bytes, size_t cap)
 {
@@ -34,10 +39,43 @@ rt_chan *rt_chan_new(size_t elem_bytes, size_t cap)
         return NULL;
     c->elemsize = elem_bytes;
     c->cap = cap;
+    if (cap && elem_bytes) { /* only a buffer can hold anything */
+        rt__lock(&allchans_lk);
+        c->all_next = allchans;
+        if (allchans)
+            allchans->all_prev = c;
+        allchans = c;
+        rt__unlock(&allchans_lk);
+    }
     return c;
 }
 
-void rt_chan_free(rt_chan *c) { free(c); }
+void rt_chan_free(rt_chan *c)
+{
+    if (c && c->cap && c->elemsize) {
+        rt__lock(&allchans_lk);
+        if (c->all_prev)
+            c->all_prev->all_next = c->all_next;
+        else
+            allchans = c->all_next;
+        if (c->all_next)
+            c->all_next->all_prev = c->all_prev;
+        rt__unlock(&allchans_lk);
+    }
+    free(c);
+}
+
+void rt_chan_foreach_buffered(void (*fn)(const void *p, size_t n, void *arg), void *arg)
+{
+    rt__lock(&allchans_lk);
+    for (rt_chan *c = allchans; c; c = c->all_next) {
+        rt__lock(&c->lk);
+        for (size_t k = 0, i = c->recvx; k < c->qcount; k++, i = (i + 1) % c->cap)
+            fn(c->buf + i * c->elemsize, c->elemsize, arg);
+        rt__unlock(&c->lk);
+    }
+    rt__unlock(&allchans_lk);
+}
 size_t rt_chan_cap(const rt_chan *c) { return c ? c->cap : 0; }
 
 size_t rt_chan_len(rt_chan *c)
@@ -55,6 +93,9 @@ static inline void *slot(rt_chan *c, size_t i) { return c->buf + i * c->elemsize
 static void copy_elem(rt_chan *c, void *dst, const void *src)
 {
     if (dst && c->elemsize) {
+        rt_m *m;
+        if (src && (m = rt__m()) && m->s->handoff) /* the collector may scan neither end */
+            m->s->handoff(m->s->handoff_arg, src, c->elemsize);
         if (src)
             memcpy(dst, src, c->elemsize);
         else

@@ -156,6 +156,8 @@ rt_g *rt_go(rt_func fn, void *arg)
     if (!g)
         rt_fatal("runtime: cannot allocate goroutine stack (out of memory)");
     RT_TRACE(m, RT_EV_G_CREATE, m->curg ? m->curg->id : 0, g->id, 0, 0, NULL);
+    if (s->handoff)
+        s->handoff(s->handoff_arg, &arg, sizeof arg);
     rt__ready_at(m, g, s->eng->now(m), true);
     rt_charge_cost(RT_COST_SPAWN, 1);
     return g;
@@ -198,6 +200,7 @@ void rt_g_stack(const rt_g *g, rt_stack_info *out)
     out->lo = g->stack.lo;
     out->hi = g->stack.hi;
     out->guarded = g->stack.guarded;
+    out->arg = g->arg;
     rt_m *m = rt__m();
     bool saved = rt__g_status(g) != RT_G_RUNNING ||
                  (m && m->curg != g && (g->s->is_virtual || stopped_on_p(g->s, g)));

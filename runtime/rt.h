@@ -179,6 +179,9 @@ GORSIM_API int rt_num_goroutine(rt_sched *s);
 typedef bool (*rt_park_commit)(rt_g *g, void *arg);
 GORSIM_API void rt_park(rt_park_commit commit, void *arg, int reason);
 GORSIM_API void rt_ready(rt_g *g);
+/* rt_ready_back makes g runnable at the back of the P's queue, not in runnext (Go's
+   ready(gp, 0, false), used for woken assists so they do not ride a worker's priority). */
+GORSIM_API void rt_ready_back(rt_g *g);
 
 /* Stacks and iteration, for a collector that scans goroutine stacks. */
 typedef struct rt_stack_info {
@@ -188,6 +191,7 @@ typedef struct rt_stack_info {
                        G stopped for the world has one). Callee-saved registers lie in
                        [sp, hi), so a scan of [sp, hi) covers them */
     bool guarded;   /* a PROT_NONE guard page lies below lo */
+    void *arg;      /* the argument it was started with (rt_go): a root until it runs */
 } rt_stack_info;
 GORSIM_API void rt_g_stack(const rt_g *g, rt_stack_info *out);
 /*
@@ -234,8 +238,8 @@ GORSIM_API void *rt_cur_p_slot(const rt_sched *s, int slot);
  * and on no queue) that the scheduler then runs on P p_id. Hooks must not block.
  */
 typedef rt_g *(*rt_find_work_hook)(rt_sched *s, int p_id, void *arg);
-GORSIM_API void rt_sched_set_find_work_hook(rt_sched *s, rt_find_work_hook fn, void *arg);
-GORSIM_API void rt_sched_set_idle_work_hook(rt_sched *s, rt_find_work_hook fn, void *arg);
+GORSIM_API bool rt_sched_set_find_work_hook(rt_sched *s, rt_find_work_hook fn, void *arg);
+GORSIM_API bool rt_sched_set_idle_work_hook(rt_sched *s, rt_find_work_hook fn, void *arg);
 /*
  * A safe-point hook runs on P p_id at its next safe point after rt_p_request_safepoint asked
  * for it (an idle P: when it next runs) — how gc/ will ask one P to flush its buffers or to
@@ -243,8 +247,16 @@ GORSIM_API void rt_sched_set_idle_work_hook(rt_sched *s, rt_find_work_hook fn, v
  * block. Requests may come from any goroutine; several before the hook runs count once.
  */
 typedef void (*rt_safepoint_hook)(rt_sched *s, int p_id, void *arg);
-GORSIM_API void rt_sched_set_safepoint_hook(rt_sched *s, rt_safepoint_hook fn, void *arg);
+GORSIM_API bool rt_sched_set_safepoint_hook(rt_sched *s, rt_safepoint_hook fn, void *arg);
+/* Each hook has one owner: the setters return false, changing nothing, when another
+   function or argument holds the place (NULL removes a hook). */
 GORSIM_API void rt_p_request_safepoint(rt_sched *s, int p_id);
+/* A hand-off hook sees every value the runtime moves between goroutines behind the
+   collector's back: a goroutine's start argument (rt_go) and every channel element copied
+   (send, receive, buffer). It runs on the goroutine doing the move, at no safe point; gc/
+   shades pointers in it while marking (Go's barriers on newproc's context and sendDirect). */
+typedef void (*rt_handoff_hook)(void *arg, const void *p, size_t n);
+GORSIM_API bool rt_sched_set_handoff_hook(rt_sched *s, rt_handoff_hook fn, void *arg);
 /* rt_wake_idle_p wakes an idle P, if there is one, to look for work — its hooks included
    (Go's wakep, as enlistWorker uses it for idle mark workers); false if none was idle. */
 GORSIM_API bool rt_wake_idle_p(void);
@@ -420,6 +432,9 @@ typedef struct rt_chan rt_chan;
 /* rt_chan_new makes a channel of elements of elem_bytes (0 allowed) with capacity cap. */
 GORSIM_API rt_chan *rt_chan_new(size_t elem_bytes, size_t cap);
 GORSIM_API void rt_chan_free(rt_chan *c);
+/* rt_chan_foreach_buffered calls fn on the buffered elements of every live channel of the
+   process (each under its channel's lock): a collector's root (channels live in C memory). */
+GORSIM_API void rt_chan_foreach_buffered(void (*fn)(const void *p, size_t n, void *arg), void *arg);
 /* Sends copy *elem; receives copy into *elem (may be NULL). A nil channel blocks forever. */
 GORSIM_API rt_err rt_chan_send(rt_chan *c, const void *elem);            /* RT_ECLOSED */
 GORSIM_API bool rt_chan_recv(rt_chan *c, void *elem);                    /* ok result */

@@ -357,6 +357,8 @@ struct rt_sched {
     void *find_work_arg, *idle_work_arg;
     rt_safepoint_hook sp_hook;
     void *sp_hook_arg;
+    rt_handoff_hook handoff;
+    void *handoff_arg;
 
     /* virtual engine (vengine.c) */
     rt_minheap active;       /* active Ps by (clock, id) (INV-P-ACTIVE) */

@@ -480,13 +480,16 @@ void rt_park(rt_park_commit commit, void *arg, int reason)
     rt__schedule(m);
 }
 
-void rt_ready(rt_g *g)
+static void ready(rt_g *g, bool next)
 {
     rt_m *m = rt__m();
     uint64_t waker = m->in_timer || !m->curg ? 0 : m->curg->id;
     RT_TRACE(m, RT_EV_G_UNBLOCK, g->id, waker, 0, 0, NULL);
-    rt__ready_at(m, g, m->in_timer ? m->timer_when : ready_time(m), true);
+    rt__ready_at(m, g, m->in_timer ? m->timer_when : ready_time(m), next);
 }
+
+void rt_ready(rt_g *g) { ready(g, true); }
+void rt_ready_back(rt_g *g) { ready(g, false); }
 
 /* yield_fast reports whether a yield may take the fast path: one thread, nothing the
    general path would do first (hooks, tracing, signals, the 1-in-61 global-queue check,
@@ -738,22 +741,34 @@ bool rt_sched_single_thread(const rt_sched *s) { return s->single_thread; }
 uint64_t rt_sched_seed(const rt_sched *s) { return s->cfg.seed; }
 int64_t rt_sched_end_ns(const rt_sched *s) { return s->end_ns; }
 
-void rt_sched_set_find_work_hook(rt_sched *s, rt_find_work_hook fn, void *arg)
+/* set_hook installs fn/arg unless another hook holds the place (one owner per hook). */
+#define SET_HOOK(s, field, argfield, fn, arg)                                  \
+    do {                                                                       \
+        if ((fn) && (s)->field && ((s)->field != (fn) || (s)->argfield != (arg))) \
+            return false;                                                      \
+        (s)->field = (fn);                                                     \
+        (s)->argfield = (arg);                                                 \
+        return true;                                                           \
+    } while (0)
+
+bool rt_sched_set_find_work_hook(rt_sched *s, rt_find_work_hook fn, void *arg)
 {
-    s->find_work = fn;
-    s->find_work_arg = arg;
+    SET_HOOK(s, find_work, find_work_arg, fn, arg);
 }
 
-void rt_sched_set_idle_work_hook(rt_sched *s, rt_find_work_hook fn, void *arg)
+bool rt_sched_set_idle_work_hook(rt_sched *s, rt_find_work_hook fn, void *arg)
 {
-    s->idle_work = fn;
-    s->idle_work_arg = arg;
+    SET_HOOK(s, idle_work, idle_work_arg, fn, arg);
 }
 
-void rt_sched_set_safepoint_hook(rt_sched *s, rt_safepoint_hook fn, void *arg)
+bool rt_sched_set_safepoint_hook(rt_sched *s, rt_safepoint_hook fn, void *arg)
 {
-    s->sp_hook = fn;
-    s->sp_hook_arg = arg;
+    SET_HOOK(s, sp_hook, sp_hook_arg, fn, arg);
+}
+
+bool rt_sched_set_handoff_hook(rt_sched *s, rt_handoff_hook fn, void *arg)
+{
+    SET_HOOK(s, handoff, handoff_arg, fn, arg);
 }
 
 const char *rt_ctx_backend(void) { return rt__ctx_backend_name(); }
