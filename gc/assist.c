@@ -68,6 +68,22 @@ static bool park_assist(gc_heap *h)
     else
         st_rel(&h->assist_head, &w);
     h->assist_tail = &w;
+    if (ld_acq(&h->bg_credit) > 0) { /* banked by a flush that saw no queue: take it back
+                                        out and retry (Go's gcParkAssist re-checks) */
+        gc_waiter **pp = (gc_waiter **)&h->assist_head;
+        gc_waiter *prev = NULL;
+        while (*pp != &w) {
+            prev = *pp;
+            pp = &(*pp)->next;
+        }
+        if (prev)
+            prev->next = NULL;
+        else
+            st_rel(&h->assist_head, NULL);
+        h->assist_tail = prev;
+        rt_unlock(&h->assist_lk);
+        return false;
+    }
     rt_park(park_commit, h, h->wait_assist);
     return true;
 }
@@ -137,7 +153,7 @@ void gc__flush_bg_credit(gc_heap *h, int64_t work)
             st_rel(&h->assist_head, w->next);
             if (!w->next)
                 h->assist_tail = NULL;
-            rt_ready(w->g);
+            rt_ready_back(w->g); /* not runnext: it must not ride the worker's priority */
         } else { /* partly paid: to the back of the queue */
             gc__assist_credit_add(h, w->g, bytes);
             bytes = 0;

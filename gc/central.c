@@ -64,8 +64,10 @@ gc_span *gc__central_pop_unswept(gc_heap *h, int spanclass)
     gc_span *s = pop(&c->partial[u]);
     if (!s)
         s = pop(&c->full[u]);
-    if (s)
+    if (s) {
         s->state = GC_SPAN_SWEEPING; /* INV-ONE-HOME: the caller's alone */
+        xadd(&h->sweepers, 1);       /* until gc__sweep_span is done with it */
+    }
     rt_unlock(&c->lk);
     return s;
 }

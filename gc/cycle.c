@@ -54,7 +54,7 @@ static int64_t stw_end(gc_heap *h, rt_stw_info *info)
 /* start_stopped is sweep termination's work with the world stopped (gcStart 9–16). */
 static void start_stopped(gc_heap *h, gc_trigger_kind kind)
 {
-    int64_t ns = gc__sweep_finish(h) + h->cost[GC_COST_SWEEP_TERM];
+    int64_t ns = gc__sweep_finish(h) + h->cost[GC_COST_SWEEP_TERM]; /* nobody sweeps now */
     xadd(&h->cycles, 1);
     st_rel(&h->stress_next, ld_acq(&h->allocs) + h->cfg.stress_every);
     gc__roots_prepare(h);
@@ -298,8 +298,10 @@ void gc_collect(gc_heap *h)
         gc__start(h, GC_TRIGGER_CYCLE, n + 1);
         wait_mark(h, n + 1);
     }
-    int64_t ns = 0;
-    while (ld_acq(&h->cycles) == n + 1 && gc__sweep_one(h, &ns)) { /* help sweep */
+    int64_t ns = 0; /* help sweep, until no span is left unswept or being swept */
+    while (ld_acq(&h->cycles) == n + 1 && (gc__sweep_one(h, &ns) || ld_acq(&h->sweepers))) {
+        if (!ns)
+            rt_gosched(); /* someone else holds the last spans */
         rt_charge(ns);
         ns = 0;
     }
@@ -312,6 +314,8 @@ int gc_set_gogc(gc_heap *h, int gogc)
     gc__pacer_set_gogc(&h->pacer, gogc);
     h->cfg.gogc = gogc;
     gc__pacer_commit(&h->pacer, ld_acq(&h->sweep_done));
+    if (ld_acq(&h->black_enabled))
+        gc__pacer_revise(&h->pacer);
     rt_unlock(&h->lk);
     return old;
 }
@@ -320,8 +324,12 @@ int64_t gc_set_memory_limit(gc_heap *h, int64_t limit)
 {
     rt_lock(&h->lk);
     int64_t old = h->pacer.memory_limit;
-    h->pacer.memory_limit = limit <= 0 ? INT64_MAX : limit;
-    gc__pacer_commit(&h->pacer, ld_acq(&h->sweep_done));
+    if (limit >= 0) { /* a negative limit only asks, as debug.SetMemoryLimit */
+        h->pacer.memory_limit = limit;
+        gc__pacer_commit(&h->pacer, ld_acq(&h->sweep_done));
+        if (ld_acq(&h->black_enabled))
+            gc__pacer_revise(&h->pacer);
+    }
     rt_unlock(&h->lk);
     return old;
 }

@@ -124,9 +124,11 @@ GORSIM_API bool gc_find_object(gc_heap *h, const void *p, gc_object *out);
 /* ---------------------------------------------------------------- roots */
 
 /* gc_root_add registers a global of type t at addr as a root (scanned precisely through
-   t's pointer mask); gc_root_remove unregisters it. Register before the heap is used. */
+   t's pointer mask); gc_root_remove unregisters it. Both refuse (false, errno EBUSY) while
+   the collector marks: register before the heap is used, or between cycles. EINVAL: a bad
+   type; ENOENT: not registered. */
 GORSIM_API bool gc_root_add(gc_heap *h, void *addr, const gc_type *t);
-GORSIM_API void gc_root_remove(gc_heap *h, void *addr);
+GORSIM_API bool gc_root_remove(gc_heap *h, void *addr);
 
 /* A precise root frame: n pointer slots that belong to the current goroutine (the scenario
    interpreter's frames). Frames nest: push on entry, pop on return (LIFO). */
@@ -140,7 +142,8 @@ GORSIM_API void gc_frame_pop(gc_heap *h, gc_frame *f);
 
 /* Besides these, every goroutine's C stack is scanned conservatively from its saved stack
    pointer, so pointers held in C locals keep their objects alive (the one deliberate
-   difference from Go, whose stack maps are precise). */
+   difference from Go, whose stack maps are precise); so are a goroutine's start argument
+   (rt_go) and the elements buffered in channels. */
 
 /* ---------------------------------------------------------------- collection */
 
@@ -149,7 +152,8 @@ GORSIM_API void gc_frame_pop(gc_heap *h, gc_frame *f);
 GORSIM_API void gc_collect(gc_heap *h);
 
 /* gc_set_gogc and gc_set_memory_limit are debug.SetGCPercent and debug.SetMemoryLimit:
-   they return the previous value and recompute the heap goal. */
+   they return the previous value and recompute the heap goal (GC_GOGC_OFF: no GOGC goal;
+   a negative limit only reads the current one; INT64_MAX: no limit). */
 GORSIM_API int gc_set_gogc(gc_heap *h, int gogc);
 GORSIM_API int64_t gc_set_memory_limit(gc_heap *h, int64_t limit);
 

@@ -314,6 +314,8 @@ int64_t gc__root_job_next(gc_heap *h, gc_work *w);
 void gc__mark_roots(gc_heap *h, gc_work *w);
 /* gc__mark_globals shades the registered globals. */
 void gc__mark_globals(gc_heap *h, gc_work *w);
+/* gc__mark_channels shades what channel buffers hold (conservatively: C memory). */
+void gc__mark_channels(gc_heap *h, gc_work *w);
 /* gc__scan_frames shades the slots of g's precise frames. */
 void gc__scan_frames(gc_heap *h, gc_work *w, rt_g *g);
 /* gc__mark_stacks_stopped scans every goroutine's stack and frames (world stopped). */
@@ -593,7 +595,8 @@ struct gc_heap {
     uint64_t pages_swept;    /* atomic */
     double sweep_pages_per_byte;
     uint64_t sweep_live_basis, sweep_pages_basis;
-    uint32_t sweep_done;     /* atomic */
+    uint32_t sweep_done;     /* atomic: nothing unswept and nobody sweeping */
+    int32_t sweepers;        /* spans taken off a list and not yet swept; atomic */
     rt_g *bgsweep_g;
     bool bgsweep_started;
 

@@ -259,8 +259,9 @@ static void publish(gc_heap *h, gc_p *pp, gc_span *s, uint32_t i, const gc_type 
    the trigger test, and the charge (a safe point, so last). */
 static void after_alloc(gc_heap *h, gc_p *pp, bool refilled, int64_t cost)
 {
-    if (refilled && pp->scan_alloc) {
-        __atomic_add_fetch(&h->pacer.heap_scan, pp->scan_alloc, __ATOMIC_ACQ_REL);
+    if (refilled && pp->scan_alloc) { /* Go's update: heapScan is frozen while marking */
+        if (!ld_acq(&h->black_enabled))
+            __atomic_add_fetch(&h->pacer.heap_scan, pp->scan_alloc, __ATOMIC_ACQ_REL);
         pp->scan_alloc = 0;
     }
     cost += pp->pending_ns;
@@ -274,10 +275,21 @@ static void after_alloc(gc_heap *h, gc_p *pp, bool refilled, int64_t cost)
     rt_charge(cost);
 }
 
+/* check_type rejects a descriptor the scanner could not follow (a bug in the caller). */
+static void check_type(const gc_type *t)
+{
+    if (!t || !t->size || t->ptrdata > t->size || t->ptrdata % GC_WORD_BYTES ||
+        (t->ptrdata && !t->ptrmask))
+        rt_throw("gc: bad type descriptor %s (size %zu, ptrdata %zu)",
+                 t && t->name ? t->name : "(unnamed)", t ? t->size : 0, t ? t->ptrdata : 0);
+}
+
 static void *alloc(gc_heap *h, size_t size, const gc_type *t, size_t count)
 {
     if (size == 0)
         return h->zerobase;
+    if (size > h->cfg.max_heap_bytes) /* also keeps the page arithmetic from wrapping */
+        gc__out_of_memory(h);
     gc_p *pp = cur_p(h);
     if (ld_acq(&h->black_enabled)) {
         assist_first(h, size);
@@ -305,10 +317,15 @@ static void *alloc(gc_heap *h, size_t size, const gc_type *t, size_t count)
     return p;
 }
 
-void *gc_alloc(gc_heap *h, const gc_type *t) { return alloc(h, t->size, t, 1); }
+void *gc_alloc(gc_heap *h, const gc_type *t)
+{
+    check_type(t);
+    return alloc(h, t->size, t, 1);
+}
 
 void *gc_alloc_array(gc_heap *h, const gc_type *t, size_t n)
 {
+    check_type(t);
     if (n && t->size > SIZE_MAX / n)
         rt_fatal("out of memory"); /* Go: panic(plainError("runtime: allocation size out of range")) */
     return alloc(h, t->size * n, t, n);

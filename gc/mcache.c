@@ -23,8 +23,9 @@ void gc__mcache_release(gc_heap *h, gc_mcache *c, bool unswept)
             gc__central_uncache(h, s, unswept);
             c->alloc[i] = NULL;
         }
-    if (unused)
-        gc__heap_live_add(h, -unused); /* Go's releaseAll */
+    if (unused && !unswept) /* at the flip heap_live was just reset to what is marked: Go's
+                               releaseAll leaves it alone for spans cached before it */
+        gc__heap_live_add(h, -unused);
 }
 
 void *gc__mcache_alloc(gc_heap *h, gc_mcache *c, int spanclass, gc_span **span,

@@ -220,5 +220,8 @@ void gc__pacer_reset_live(gc_pacer *c, uint64_t bytes_marked)
     st_rlx(&c->heap_scan, c->heap_scan_work);
     c->last_heap_scan = c->heap_scan_work;
     c->last_stack_scan = c->stack_scan_work;
+    /* Go's maxStackScan is the stack bytes allocated; gorsim's stacks are fixed-size and
+       lazily committed, so the stack bytes last scanned stand in for it */
+    c->max_stack_scan = c->stack_scan_work;
     c->triggered = UINT64_MAX;
 }

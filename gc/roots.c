@@ -13,17 +13,30 @@
  * pointers and get everything through barriered stores or black allocations.
  */
 #include "gc/gc_internal.h"
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+/* Roots change only between cycles: root jobs index them (gc_root_add/remove refuse while
+   the collector marks, with errno EBUSY). */
 bool gc_root_add(gc_heap *h, void *addr, const gc_type *t)
 {
+    if (!t || t->ptrdata > t->size || t->ptrdata % GC_WORD_BYTES || (t->ptrdata && !t->ptrmask)) {
+        errno = EINVAL;
+        return false;
+    }
     rt_lock(&h->lk);
+    if (gc__phase(h) != GC_OFF) {
+        rt_unlock(&h->lk);
+        errno = EBUSY;
+        return false;
+    }
     if (h->nroots == h->caproots) {
         size_t cap = h->caproots ? h->caproots * 2 : 16;
         gc_root *r = realloc(h->roots, cap * sizeof *r);
         if (!r) {
             rt_unlock(&h->lk);
+            errno = ENOMEM;
             return false;
         }
         h->roots = r;
@@ -35,16 +48,25 @@ bool gc_root_add(gc_heap *h, void *addr, const gc_type *t)
     return true;
 }
 
-void gc_root_remove(gc_heap *h, void *addr)
+bool gc_root_remove(gc_heap *h, void *addr)
 {
+    bool found = false;
     rt_lock(&h->lk);
-    for (size_t i = 0; i < h->nroots; i++)
+    if (gc__phase(h) != GC_OFF) {
+        rt_unlock(&h->lk);
+        errno = EBUSY;
+        return false;
+    }
+    for (size_t i = 0; i < h->nroots && !found; i++)
         if (h->roots[i].addr == addr) {
             h->pacer.globals_scan -= h->roots[i].type->ptrdata;
             h->roots[i] = h->roots[--h->nroots];
-            break;
+            found = true;
         }
     rt_unlock(&h->lk);
+    if (!found)
+        errno = ENOENT;
+    return found;
 }
 
 static gc_frame **frames_of(gc_heap *h, rt_g *g) { return (gc_frame **)rt_g_slot(g, h->gslot); }
@@ -90,6 +112,7 @@ static uint64_t scan_from(gc_heap *h, gc_work *w, rt_g *g, const void *sp)
         rt_throw("gc: goroutine %llu has no saved stack pointer to scan from",
                  (unsigned long long)rt_g_id(g));
     gc__scan_frames(h, w, g);
+    gc__shade(h, w, (uintptr_t)si.arg); /* what it was started with */
     gc__scan_range(h, w, sp, si.hi);
     return (uint64_t)((const char *)si.hi - (const char *)sp);
 }
@@ -133,7 +156,6 @@ static bool claim(gc_heap *h, rt_g *g, bool *busy)
 
 uint64_t gc__scan_stack_job(gc_heap *h, gc_work *w, rt_g *g)
 {
-    bool asked = false;
     for (;;) {
         bool busy;
         if (!claim(h, g, &busy)) {
@@ -150,12 +172,11 @@ uint64_t gc__scan_stack_job(gc_heap *h, gc_work *w, rt_g *g)
             stack_done(h, g, bytes);
             return bytes;
         }
-        /* on another CPU: let it scan itself at its next safe point (the hook) */
+        /* on another CPU: let it scan itself at its next safe point (the hook). Ask again
+           on every try: a hook that ran while we held the claim could not do it */
         st_rel(scan_word(h, g), (uintptr_t)ld_acq(&h->cycles) << 2 | GC_STACK_UNSCANNED);
-        if (!asked)
-            for (int p = 0; p < rt_sched_nprocs(h->s); p++)
-                rt_p_request_safepoint(h->s, p);
-        asked = true;
+        for (int p = 0; p < rt_sched_nprocs(h->s); p++)
+            rt_p_request_safepoint(h->s, p);
         rt_gosched();
     }
 }
@@ -196,7 +217,7 @@ void gc__roots_prepare(gc_heap *h)
     h->nroot_gs = 0;
     rt_g_foreach(h->s, snapshot_one, h);
     bool stacks_now = h->cfg.barrier == GC_BARRIER_YUASA; /* scanned in this stop instead */
-    h->root_jobs = (uint32_t)(h->nroots + (stacks_now ? 0 : h->nroot_gs));
+    h->root_jobs = (uint32_t)(h->nroots + 1 + (stacks_now ? 0 : h->nroot_gs));
     st_rel(&h->root_next, 0);
 }
 
@@ -214,6 +235,12 @@ int64_t gc__root_job_next(gc_heap *h, gc_work *w)
         xadd(&h->globals_scan_work, h->roots[i].type->ptrdata);
         return (int64_t)h->roots[i].type->ptrdata;
     }
+    if (i == h->nroots) { /* channel buffers: C memory, scanned conservatively */
+        w->extra_ns += h->cost[GC_COST_ROOT_JOB];
+        gc__mark_channels(h, w);
+        return 1;
+    }
+    i--;
     /* a stack job may wait for its goroutine (rt_gosched), and the caller may then be on
        another P: it gathers into its own gray stack and hands that to the global list */
     gc_work lw = {0};
@@ -227,7 +254,19 @@ int64_t gc__root_job_next(gc_heap *h, gc_work *w)
 static void scan_stopped_one(rt_g *g, void *arg)
 {
     void **a = arg;
-    scan_g(a[0], a[1], g);
+    xadd(&((gc_heap *)a[0])->stack_scan_work, scan_g(a[0], a[1], g));
+}
+
+static void scan_buffered(const void *p, size_t n, void *arg)
+{
+    void **a = arg;
+    gc__scan_range(a[0], a[1], p, (const char *)p + n);
+}
+
+void gc__mark_channels(gc_heap *h, gc_work *w)
+{
+    void *a[2] = {h, w};
+    rt_chan_foreach_buffered(scan_buffered, a);
 }
 
 void gc__mark_stacks_stopped(gc_heap *h, gc_work *w)
@@ -239,5 +278,6 @@ void gc__mark_stacks_stopped(gc_heap *h, gc_work *w)
 void gc__mark_roots(gc_heap *h, gc_work *w)
 {
     gc__mark_globals(h, w);
+    gc__mark_channels(h, w);
     gc__mark_stacks_stopped(h, w);
 }

@@ -80,6 +80,7 @@ bool gc__sweep_span(gc_heap *h, gc_span *s, int64_t *ns)
     bool empty = s->cls == 0 ? freed : s->alloc_count == 0;
     if (empty)
         release_pages(h, s);
+    xadd(&h->sweepers, -1);
     return empty;
 }
 
@@ -91,6 +92,7 @@ static gc_span *pop_unswept_large(gc_heap *h)
     if (s) {
         gc__list_remove(list, s);
         s->state = GC_SPAN_SWEEPING;
+        xadd(&h->sweepers, 1);
     }
     rt_unlock(&h->lk);
     return s;
@@ -122,7 +124,8 @@ bool gc__sweep_one(gc_heap *h, int64_t *ns)
             push_swept_large(h, s);
         return true;
     }
-    st_rel(&h->sweep_done, 1);
+    if (!ld_acq(&h->sweepers)) /* Go waits for active sweepers too */
+        st_rel(&h->sweep_done, 1);
     return false;
 }
 
@@ -197,8 +200,8 @@ static void bgsweep_main(void *arg)
     rt_set_system();
     for (;;) {
         int64_t ns = 0;
-        while (gc__sweep_one(h, &ns)) { /* low priority: yield after every span (Go's) */
-            rt_charge(ns);
+        while (gc__sweep_one(h, &ns) || ld_acq(&h->sweepers)) { /* low priority: yield */
+            rt_charge(ns);                                       /* after every span (Go's) */
             ns = 0;
             rt_gosched();
         }
