@@ -104,7 +104,7 @@ gc_heap *gc_heap_new(rt_sched *s, const gc_config *cfg)
         return NULL;
     }
     h->slot = h->gslot = -1;
-    int err = setup(h);
+    int err = gc__workers_install(h) ? setup(h) : EBUSY; /* one heap per runtime */
     if (err) {
         gc_heap_free(h);
         errno = err;
@@ -116,11 +116,6 @@ gc_heap *gc_heap_new(rt_sched *s, const gc_config *cfg)
     gc__pacer_commit(&h->pacer, true);
     st_rel(&h->sweep_done, 1);
     h->start_ns = -1;
-    if (!gc__workers_install(h)) {
-        gc_heap_free(h);
-        errno = EBUSY; /* one heap per runtime */
-        return NULL;
-    }
     return h;
 }
 
