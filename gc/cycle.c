@@ -109,10 +109,12 @@ void gc__start(gc_heap *h, gc_trigger_kind kind, uint32_t n)
     start_stopped(h, kind);
     h->rec.stw1_ns = stw_end(h, &info);
     h->rec.t_mark = info.end_ns;
-    for (int p = 0; p < rt_sched_nprocs(h->s); p++) /* each P considers a mark worker */
-        if (p != rt_p_id() && !h->cfg.manual_mark)
-            rt_p_request_preempt(h->s, p);
-    gc__enlist_worker(h); /* and an idle one wakes for it (Go's wakep at start the world) */
+    if (!h->cfg.manual_mark) {
+        for (int p = 0; p < rt_sched_nprocs(h->s); p++) /* each P considers a worker */
+            if (p != rt_p_id())
+                rt_p_request_preempt(h->s, p);
+        rt_wake_idle_p(); /* and an idle one wakes for it (Go's wakep at start the world) */
+    }
     rt_mutex_unlock(&h->start_mu);
 }
 

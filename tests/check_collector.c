@@ -772,6 +772,8 @@ START_TEST(test_steady_state_goals_and_cycles)
     c.gctrace = 1;
     c.log = tmpfile();
     c.gogc = GC_GOGC_OFF;
+    c.no_assists = true; /* idle workers mark; an assist that did a whole (tiny) mark would
+                            make u > 1 in the cons/mark estimate (as it would in Go) */
     steady_env *e = calloc(1, sizeof *e);
     e->h = gc_heap_new(s, &c);
     ck_assert(gc_root_add(e->h, &e->live, &ptr_t));
@@ -785,9 +787,10 @@ START_TEST(test_steady_state_goals_and_cycles)
     /* the build changes what conservative stack words retain a little, so a cycle more or
        two of floating garbage is no surprise */
     ck_assert_msg(cycles >= 19 && cycles <= 24, "%u cycles", cycles);
-    for (uint32_t k = 1; k < e->ncycles; k++) { /* 32 MiB + stacks, + floating garbage */
+    for (uint32_t k = 1; k < e->ncycles; k++) { /* 2 x (16 MiB + the few chunks allocated
+                                                   black during the mark) + stacks */
         ck_assert_uint_ge(e->goals[k], 32 * MiB);
-        ck_assert_uint_le(e->goals[k], 32 * MiB + 2 * GC_PAGE_BYTES * 8);
+        ck_assert_uint_le(e->goals[k], 32 * MiB + 512 * 1024);
     }
     /* each cycle started when heap_live reached 31.25 MiB (a span past it at most) */
     int started_at_31 = 0;
