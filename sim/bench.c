@@ -227,8 +227,8 @@ static result run_one(const bench_opts *o, const bench_def *b, sim_go_bench *gb)
 static void print_json_fields(const result *r)
 {
     printf("\"%s\": %.2f", r->b->key, r->ns);
-    if (r->b->procs)
-        printf(", \"procs\": %d", r->b->procs);
+    if (r->b->procs) /* this one always runs at its own GOMAXPROCS, whatever --procs says */
+        printf(", \"bench_procs\": %d", r->b->procs);
     if (!strcmp(r->b->name, "switch")) {
         printf(", \"ucontext_switch_ns\": %.2f, \"speedup\": %.2f", r->base_ns, r->ratio);
         if (r->go_ns > 0)

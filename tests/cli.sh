@@ -53,7 +53,7 @@ expect "bench switch json" 0 '"switch_ns": .*"ucontext_switch_ns": .*"speedup": 
 expect "bench spawn json" 0 '"spawn_ns": ' "$gorsim" bench spawn --json --runs 1 -n 1000 --no-go
 expect "bench chan json" 0 '"chan_ns": ' "$gorsim" bench chan --json --runs 1 -n 1000 --no-go
 expect "bench alloc json" 0 '"alloc_ns": ' "$gorsim" bench alloc --json --runs 1 -n 1000 --no-go
-expect "bench mark json" 0 '"mark_mb_per_s": .*"procs": 1' \
+expect "bench mark json" 0 '"mark_mb_per_s": .*"bench_procs": 1' \
     "$gorsim" bench mark --json --runs 1 -n 20000 --procs 2 --no-go
 if command -v go >/dev/null 2>&1; then
     expect "bench spawn vs go" 0 '"go_spawn_ns": .*"ratio_vs_go": ' \
