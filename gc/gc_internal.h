@@ -141,7 +141,7 @@ static inline bool gc__bit(const uint64_t *bits, size_t i)
 {
     return ld_acq(&bits[i / 64]) >> (i % 64) & 1;
 }
-/* gc__set_bit sets bit i and reports whether it was clear: atomically when markers on
+/* gc__set_bit_in sets bit i and reports whether it was clear: atomically when markers on
    several threads race (shared), with a plain read and write when one thread runs every
    goroutine. */
 static inline bool gc__set_bit_in(uint64_t *bits, size_t i, bool shared)
@@ -154,11 +154,6 @@ static inline bool gc__set_bit_in(uint64_t *bits, size_t i, bool shared)
         return true;
     }
     return !(__atomic_fetch_or(&bits[i / 64], m, __ATOMIC_ACQ_REL) & m);
-}
-static inline bool gc__set_bit(uint64_t *bits, size_t i) { return gc__set_bit_in(bits, i, true); }
-static inline void gc__clear_bit(uint64_t *bits, size_t i)
-{
-    __atomic_fetch_and(&bits[i / 64], ~(1ull << (i % 64)), __ATOMIC_RELEASE);
 }
 bool gc__span_verify(const gc_span *s);
 static inline void gc__slot_set(gc_span *s, size_t i, const gc_type *t, size_t count)
@@ -267,10 +262,9 @@ int64_t gc__work_charge_ns(gc_heap *h, gc_work *w);
 
 /* gc__shade marks the object p points into (if any) and queues it for scanning if it can
    hold pointers; returns whether it was newly marked. A word from a conservative scan may
-   point at a free slot, which is left alone; a precise pointer always points at an object
-   (gc__shade_precise skips that check). */
+   point at a free slot, which is left alone (heap words scanned through their types
+   always point at objects, and skip that check). */
 bool gc__shade(gc_heap *h, gc_work *w, uintptr_t p);
-bool gc__shade_precise(gc_heap *h, gc_work *w, uintptr_t p);
 /* gc__scan_object shades the pointers of count objects of type t at p (precise). */
 void gc__scan_object(gc_heap *h, gc_work *w, const char *p, const gc_type *t, size_t count);
 /* gc__scan_range shades every word of [lo, hi) that points into the heap (conservative). */
@@ -310,8 +304,6 @@ void gc__roots_prepare(gc_heap *h);
    while it waits for its goroutine, so it shades into a gray stack of its own, handed to
    the global list: after it, w may belong to another P than the caller's. */
 int64_t gc__root_job_next(gc_heap *h, gc_work *w);
-/* gc__mark_roots shades globals, frames and every goroutine's stack (world stopped). */
-void gc__mark_roots(gc_heap *h, gc_work *w);
 /* gc__mark_globals shades the registered globals. */
 void gc__mark_globals(gc_heap *h, gc_work *w);
 /* gc__mark_channels shades what channel buffers hold (conservatively: C memory). */

@@ -35,7 +35,6 @@ static inline bool shade(gc_heap *h, gc_work *w, uintptr_t p, bool precise)
 }
 
 bool gc__shade(gc_heap *h, gc_work *w, uintptr_t p) { return shade(h, w, p, false); }
-bool gc__shade_precise(gc_heap *h, gc_work *w, uintptr_t p) { return shade(h, w, p, true); }
 
 /* scan_typed shades the pointer words of count objects of type t at p (precise). */
 static void scan_typed(gc_heap *h, gc_work *w, const char *p, const gc_type *t, size_t count)

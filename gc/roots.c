@@ -274,10 +274,3 @@ void gc__mark_stacks_stopped(gc_heap *h, gc_work *w)
     void *a[2] = {h, w};
     rt_g_foreach(h->s, scan_stopped_one, a);
 }
-
-void gc__mark_roots(gc_heap *h, gc_work *w)
-{
-    gc__mark_globals(h, w);
-    gc__mark_channels(h, w);
-    gc__mark_stacks_stopped(h, w);
-}
