@@ -141,7 +141,13 @@ void rt__run_safepoint_fn(rt_m *m, rt_p *p)
 {
     rt_sched *s = m->s;
     and_rel(&p->signal, ~(uint32_t)RT_SIG_SAFEPOINT);
-    s->sp_fn(p->id, s->sp_arg);
+    rt__lock(&s->lock); /* the barrier's function, read where its owner writes it */
+    void (*fn)(int, void *) = s->sp_fn;
+    void *arg = s->sp_arg;
+    rt__unlock(&s->lock);
+    if (!fn)
+        return; /* no barrier in progress: nothing was asked of this P */
+    fn(p->id, arg);
     if (s->is_virtual)
         p->clock += s->cost[RT_COST_SAFEPOINT];
     rt__lock(&s->lock);
