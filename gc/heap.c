@@ -226,11 +226,17 @@ static void count_small(gc_mcache *c, size_t elemsize)
     st_rlx(&c->alloc_bytes, c->alloc_bytes + elemsize);
 }
 
+/* assisting: allocation is charged to assist credit now (marking, assists not off). */
+static bool assisting(gc_heap *h)
+{
+    return ld_acq(&h->black_enabled) && !h->cfg.no_assists && !h->cfg.manual_mark;
+}
+
 /* assist_first charges the allocation to the goroutine's assist credit and pays a debt
    (Go's deductAssistCredit) before anything of the P is touched: assisting may switch P. */
 static void assist_first(gc_heap *h, size_t size)
 {
-    if (!ld_acq(&h->black_enabled) || h->cfg.no_assists || h->cfg.manual_mark)
+    if (!assisting(h))
         return;
     if (gc__assist_credit_add(h, rt_self(), -(int64_t)size) < 0)
         gc__assist(h);
@@ -305,7 +311,7 @@ static void *alloc(gc_heap *h, size_t size, const gc_type *t, size_t count)
         cost = h->cost[GC_COST_LARGE_PAGE] * (int64_t)s->npages;
     }
     publish(h, pp, s, slot, t, count);
-    if (ld_acq(&h->black_enabled) && !h->cfg.no_assists && !h->cfg.manual_mark)
+    if (assisting(h))
         gc__assist_credit_add(h, rt_self(), -(int64_t)(s->elemsize - size)); /* rounding */
     void *p = (void *)(s->start + (uintptr_t)slot * s->elemsize);
     after_alloc(h, pp, refilled, cost);

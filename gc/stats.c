@@ -5,14 +5,21 @@
 #include "gc/gc_internal.h"
 #include <string.h>
 
+/* sum_small adds up the per-P counters of small allocations (owner-written, read relaxed). */
+static void sum_small(gc_heap *h, uint64_t *mallocs, uint64_t *bytes)
+{
+    *mallocs = *bytes = 0;
+    for (int p = 0; p < rt_sched_nprocs(h->s); p++) {
+        gc_mcache *c = &gc__p(h, p)->mcache;
+        *mallocs += ld_rlx(&c->mallocs);
+        *bytes += ld_rlx(&c->alloc_bytes);
+    }
+}
+
 void gc_read_stats(gc_heap *h, gc_stats *out)
 {
     memset(out, 0, sizeof *out);
-    for (int p = 0; p < rt_sched_nprocs(h->s); p++) {
-        gc_mcache *c = &gc__p(h, p)->mcache;
-        out->mallocs += ld_rlx(&c->mallocs);
-        out->total_alloc += ld_rlx(&c->alloc_bytes);
-    }
+    sum_small(h, &out->mallocs, &out->total_alloc);
     out->frees = ld_acq(&h->frees);
     uint64_t freed_bytes = ld_acq(&h->freed_bytes);
     out->assist_work = ld_acq(&h->assist_work_total);
@@ -47,9 +54,8 @@ void gc__pacer_inputs(gc_heap *h)
 {
     if (h->pacer.memory_limit == INT64_MAX)
         return;
-    uint64_t total = 0;
-    for (int p = 0; p < rt_sched_nprocs(h->s); p++)
-        total += ld_rlx(&gc__p(h, p)->mcache.alloc_bytes);
+    uint64_t mallocs, total;
+    sum_small(h, &mallocs, &total);
     uint64_t freed = ld_acq(&h->freed_bytes);
     rt_lock(&h->lk);
     total += h->large_bytes;
