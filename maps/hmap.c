@@ -1,0 +1,351 @@
+/*
+ * hmap.c — the classic map's operations (go119-runtime.md §1.4, §1.6, §1.7, §1.11, §1.12):
+ * make with hint, lookup, assign, delete, clear. Writes bracket their work with the
+ * hashWriting flag (INV-WRITING) and charge virtual time inside that window, so in the
+ * virtual engine a goroutine on another P really runs while a write is in progress and
+ * misuse is caught as Go catches it.
+ */
+#include "maps/maps_internal.h"
+
+#define MAX_ALLOC ((uint64_t)1 << 48) /* Go's maxAlloc on 64-bit Linux */
+
+int hmap_b_for_hint(int64_t hint)
+{
+    int B = 0;
+    while (map__over_load(hint, (unsigned)B))
+        B++;
+    return B;
+}
+
+static void copy_key(const map_type *t, void *dst, const void *src)
+{
+    if (t->flags & MAP_T_FAST64)
+        memcpy(dst, src, 8);
+    else if (gc_type_has_pointers(t->key))
+        gc_typed_copy(t->ctx->heap, t->key, dst, src, 1);
+    else
+        memcpy(dst, src, t->key->size);
+}
+
+static void copy_elem(const map_type *t, void *dst, const void *src)
+{
+    if (gc_type_has_pointers(t->elem))
+        gc_typed_copy(t->ctx->heap, t->elem, dst, src, 1);
+    else
+        memcpy(dst, src, t->elem->size);
+}
+
+/* hash_cost: the virtual cost of hashing key (its length for strings) */
+static int64_t hash_cost(const map_type *t, const void *key)
+{
+    const int64_t *c = t->ctx->cost;
+    size_t n = t->kind == MAP_KEY_STRING ? (size_t)((const map_string *)key)->len : t->key->size;
+    return c[MAP_COST_HASH] + (n > 16 ? (int64_t)((n - 1) / 16) * c[MAP_COST_HASH_16] : 0);
+}
+
+hmap *hmap_make(const map_type *t, int64_t hint)
+{
+    map_ctx *c = t->ctx;
+    if (hint < 0 || (uint64_t)hint > MAX_ALLOC / t->bucket.size)
+        hint = 0;
+    hmap *h = gc_alloc(c->heap, &map__hmap_type);
+    h->hash0 = map__fastrand(c);
+    h->id = __atomic_add_fetch(&c->next_id, 1, __ATOMIC_RELAXED);
+    h->B = (uint8_t)hmap_b_for_hint(hint);
+    if (h->B) {
+        void *next;
+        gc_write_ptr(c->heap, &h->buckets, map__make_bucket_array(t, h->B, NULL, &next));
+        if (next)
+            gc_write_ptr(c->heap, &map__extra(t, h)->next_overflow, next);
+    }
+    rt_charge(c->cost[MAP_COST_OP]);
+    return h;
+}
+
+int64_t hmap_len(const hmap *h)
+{
+    return h ? __atomic_load_n(&h->count, __ATOMIC_RELAXED) : 0;
+}
+
+/* lookup_bucket: the bucket whose chain holds key's entry — the old one while its
+   evacuation is pending (lookups never evacuate). */
+static uint8_t *lookup_bucket(const map_type *t, const hmap *h, uint64_t hash)
+{
+    uint64_t m = map__mask(h->B);
+    uint8_t *b = map__bucket(t, h->buckets, hash & m);
+    void *old = h->oldbuckets;
+    if (old) {
+        if (!(map__flags(h) & F_SAME_SIZE))
+            m >>= 1;
+        uint8_t *ob = map__bucket(t, old, hash & m);
+        if (!map__evacuated(ob))
+            b = ob;
+    }
+    return b;
+}
+
+/* find: the slot of key in the chain from b (INV-EMPTYREST ends the search early). */
+static bool find(const map_type *t, uint8_t *b, const void *key, uint8_t top, uint8_t **bout,
+                 unsigned *iout, int64_t *probes)
+{
+    for (; b; b = map__overflow(t, b))
+        for (unsigned i = 0; i < MAP_BUCKET_SLOTS; i++) {
+            ++*probes;
+            if (b[i] != top) {
+                if (b[i] == EMPTY_REST)
+                    return false;
+                continue;
+            }
+            if (map__equal(t, key, map__key(t, b, i))) {
+                *bout = b;
+                *iout = i;
+                return true;
+            }
+        }
+    return false;
+}
+
+static bool lookup(const map_type *t, hmap *h, const void *key, uint8_t **bout, unsigned *iout)
+{
+    const int64_t *c = t->ctx->cost;
+    int64_t probes = 0;
+    uint64_t hash = map__hash(t, key, h->hash0);
+    bool ok = find(t, lookup_bucket(t, h, hash), key, map__tophash(hash), bout, iout, &probes);
+    rt_charge(c[MAP_COST_OP] + hash_cost(t, key) + probes * c[MAP_COST_PROBE]);
+    return ok;
+}
+
+bool map__access_k(const map_type *t, hmap *h, const void *key, void **kout, void **eout)
+{
+    uint8_t *b;
+    unsigned i;
+    if (!h || !h->count || !lookup(t, h, key, &b, &i))
+        return false;
+    *kout = map__key(t, b, i);
+    *eout = map__elem(t, b, i);
+    return true;
+}
+
+void *hmap_access(const map_type *t, hmap *h, const void *key)
+{
+    if (!h || !__atomic_load_n(&h->count, __ATOMIC_RELAXED))
+        return NULL;
+    if (map__flags(h) & F_WRITING)
+        rt_fatal("concurrent map read and map write");
+    uint8_t *b;
+    unsigned i;
+    return lookup(t, h, key, &b, &i) ? map__elem(t, b, i) : NULL;
+}
+
+bool hmap_load(const map_type *t, hmap *h, const void *key, void *out)
+{
+    void *e = hmap_access(t, h, key);
+    if (e)
+        memcpy(out, e, t->elem->size);
+    else
+        memset(out, 0, t->elem->size);
+    return e != NULL;
+}
+
+/* begin_write / end_write bracket a write (INV-WRITING). The flag is toggled with XOR, as
+   Go does, so a racing writer that toggled it too leaves it clear for end_write to see. */
+static void begin_write(hmap *h)
+{
+    uint8_t f = map__flags(h);
+    if (f & F_WRITING)
+        rt_fatal("concurrent map writes");
+    map__set_flags(h, f ^ F_WRITING);
+}
+
+static void end_write(hmap *h, int64_t cost)
+{
+    rt_charge(cost); /* inside the window: the virtual engine may run another P here */
+    uint8_t f = map__flags(h);
+    if (!(f & F_WRITING))
+        rt_fatal("concurrent map writes");
+    map__set_flags(h, f & (uint8_t)~F_WRITING);
+}
+
+/* place_new: store a new key at slot i of b (the slot's indirect objects allocated first). */
+static void *place_new(const map_type *t, hmap *h, uint8_t *b, unsigned i, const void *key,
+                       uint8_t top)
+{
+    gc_heap *heap = t->ctx->heap;
+    void *kslot = map__key_slot(t, b, i), *eslot = map__elem_slot(t, b, i);
+    if (t->flags & MAP_T_INDIRECT_KEY) {
+        void *k = gc_alloc(heap, t->key);
+        gc_write_ptr(heap, kslot, k);
+        kslot = k;
+    }
+    if (t->flags & MAP_T_INDIRECT_ELEM)
+        gc_write_ptr(heap, eslot, gc_alloc(heap, t->elem));
+    copy_key(t, kslot, key);
+    b[i] = top;
+    __atomic_store_n(&h->count, h->count + 1, __ATOMIC_RELAXED);
+    return map__elem(t, b, i);
+}
+
+void *hmap_assign(const map_type *t, hmap *h, const void *key)
+{
+    if (!h)
+        return NULL;
+    map_ctx *c = t->ctx;
+    if (map__flags(h) & F_WRITING)
+        rt_fatal("concurrent map writes");
+    uint64_t hash = map__hash(t, key, h->hash0);
+    begin_write(h);
+    int64_t probes = 0;
+    if (!h->buckets)
+        gc_write_ptr(c->heap, &h->buckets, gc_alloc(c->heap, &t->bucket));
+    uint8_t top = map__tophash(hash), *b, *insb;
+    unsigned i, insi;
+    void *elem;
+again:
+    if (map__growing(h))
+        map__grow_work(t, h, hash & map__mask(h->B));
+    b = map__bucket(t, h->buckets, hash & map__mask(h->B));
+    insb = NULL;
+    insi = 0;
+    for (;;) {
+        for (i = 0; i < MAP_BUCKET_SLOTS; i++) {
+            probes++;
+            if (b[i] != top) {
+                if (map__is_empty(b[i]) && !insb) {
+                    insb = b;
+                    insi = i;
+                }
+                if (b[i] == EMPTY_REST)
+                    goto absent;
+                continue;
+            }
+            void *k = map__key(t, b, i);
+            if (!map__equal(t, key, k))
+                continue;
+            if (t->flags & MAP_T_NEED_KEY_UPDATE)
+                copy_key(t, k, key);
+            elem = map__elem(t, b, i);
+            goto done;
+        }
+        uint8_t *ovf = map__overflow(t, b);
+        if (!ovf)
+            break;
+        b = ovf;
+    }
+absent:
+    /* growth starts only on a new key, never while one is in progress (§1.7 step 6) */
+    if (!map__growing(h) &&
+        (map__over_load(h->count + 1, h->B) || map__too_many_overflow(h->noverflow, h->B))) {
+        map__hash_grow(t, h);
+        goto again;
+    }
+    if (!insb) {
+        insb = map__new_overflow(t, h, b);
+        insi = 0;
+    }
+    elem = place_new(t, h, insb, insi, key, top);
+done:
+    end_write(h, c->cost[MAP_COST_OP] + hash_cost(t, key) + probes * c->cost[MAP_COST_PROBE]);
+    return elem;
+}
+
+bool hmap_store(const map_type *t, hmap *h, const void *key, const void *elem)
+{
+    void *e = hmap_assign(t, h, key);
+    if (e)
+        copy_elem(t, e, elem);
+    return e != NULL;
+}
+
+/* clear_slot empties a deleted entry's key and element (pointer-aware: old values shaded). */
+static void clear_slot(const map_type *t, uint8_t *b, unsigned i)
+{
+    gc_heap *heap = t->ctx->heap;
+    void *k = map__key_slot(t, b, i), *e = map__elem_slot(t, b, i);
+    if (t->flags & MAP_T_INDIRECT_KEY)
+        gc_write_ptr(heap, k, NULL);
+    else if (gc_type_has_pointers(t->key))
+        gc_typed_clear(heap, t->key, k, 1);
+    if (t->flags & MAP_T_INDIRECT_ELEM)
+        gc_write_ptr(heap, e, NULL);
+    else if (gc_type_has_pointers(t->elem))
+        gc_typed_clear(heap, t->elem, e, 1);
+    else
+        memset(e, 0, t->elem->size);
+}
+
+/* mark_empty: slot i of b becomes emptyOne, and if nothing live follows it in the chain,
+   it and the emptyOne slots before it become emptyRest (walking back through the chain
+   from its head orig; INV-EMPTYREST). */
+static void mark_empty(const map_type *t, uint8_t *orig, uint8_t *b, unsigned i)
+{
+    b[i] = EMPTY_ONE;
+    if (i == MAP_BUCKET_SLOTS - 1) {
+        uint8_t *ovf = map__overflow(t, b);
+        if (ovf && ovf[0] != EMPTY_REST)
+            return;
+    } else if (b[i + 1] != EMPTY_REST) {
+        return;
+    }
+    for (;;) {
+        b[i] = EMPTY_REST;
+        if (i == 0) {
+            if (b == orig)
+                return;
+            uint8_t *cur = b;
+            for (b = orig; map__overflow(t, b) != cur; b = map__overflow(t, b))
+                ;
+            i = MAP_BUCKET_SLOTS - 1;
+        } else {
+            i--;
+        }
+        if (b[i] != EMPTY_ONE)
+            return;
+    }
+}
+
+void hmap_delete(const map_type *t, hmap *h, const void *key)
+{
+    if (!h || !h->count)
+        return;
+    map_ctx *c = t->ctx;
+    if (map__flags(h) & F_WRITING)
+        rt_fatal("concurrent map writes");
+    uint64_t hash = map__hash(t, key, h->hash0);
+    begin_write(h);
+    uint64_t bucket = hash & map__mask(h->B);
+    if (map__growing(h))
+        map__grow_work(t, h, bucket);
+    uint8_t *orig = map__bucket(t, h->buckets, bucket), *b;
+    unsigned i;
+    int64_t probes = 0;
+    if (find(t, orig, key, map__tophash(hash), &b, &i, &probes)) {
+        clear_slot(t, b, i);
+        mark_empty(t, orig, b, i);
+        __atomic_store_n(&h->count, h->count - 1, __ATOMIC_RELAXED);
+        if (!h->count) /* a fresh seed against hash flooding (Go issue 25237) */
+            h->hash0 = map__fastrand(c);
+    }
+    end_write(h, c->cost[MAP_COST_OP] + hash_cost(t, key) + probes * c->cost[MAP_COST_PROBE]);
+}
+
+void hmap_clear(const map_type *t, hmap *h)
+{
+    if (!h || !h->count)
+        return;
+    map_ctx *c = t->ctx;
+    begin_write(h);
+    map__set_flags(h, map__flags(h) & (uint8_t)~F_SAME_SIZE);
+    gc_write_ptr(c->heap, &h->oldbuckets, NULL);
+    h->nevacuate = 0;
+    h->noverflow = 0;
+    __atomic_store_n(&h->count, 0, __ATOMIC_RELAXED);
+    h->hash0 = map__fastrand(c);
+    if (h->extra)
+        gc_typed_clear(c->heap, &map__extra_type, h->extra, 1);
+    void *next;
+    map__make_bucket_array(t, h->B, h->buckets, &next);
+    if (next)
+        gc_write_ptr(c->heap, &map__extra(t, h)->next_overflow, next);
+    uint64_t n = map__nbuckets(t, h->B);
+    end_write(h, c->cost[MAP_COST_OP] + (int64_t)n * MAP_BUCKET_SLOTS * c->cost[MAP_COST_PROBE]);
+}

@@ -1,0 +1,791 @@
+/*
+ * check_maps.c — the classic map against Go 1.19: bucket layouts, B for hints, reserved
+ * overflow buckets, growth points, same-size growth, noverflow sampling, overflow counts
+ * against Go's measured distribution, operations against a model, emptyRest, clear, float
+ * keys, events, concurrent misuse. The harness is here too; iteration is in
+ * check_maps_iter.c; the collector marking while maps change, and concurrent misuse, in
+ * check_maps_conc.c.
+ */
+#include "tests/check_maps.h"
+#include <math.h>
+
+static const uint8_t one_ptr[] = {0x1};
+const gc_type tval_t = {sizeof(tval), 0, NULL, "main.tval"};
+const gc_type tval_ptr_t = {8, 8, one_ptr, "*main.tval"};
+const gc_type int64_t_t = {8, 0, NULL, "int64"};
+const gc_type big_t = {sizeof(big), 0, NULL, "main.big"};
+const gc_type float64_t = {8, 0, NULL, "float64"};
+
+typedef struct run_arg {
+    void (*body)(menv *);
+    menv *env;
+} run_arg;
+
+static void run_main(void *arg)
+{
+    run_arg *ra = arg;
+    ra->body(ra->env);
+}
+
+static void init_types(menv *e)
+{
+    ck_assert(map_type_init(&e->ii, e->c, &int64_t_t, MAP_KEY_MEM, &int64_t_t));
+    ck_assert(map_type_init(&e->sp, e->c, &map_string_type, MAP_KEY_STRING, &tval_ptr_t));
+    ck_assert(map_type_init(&e->ip, e->c, &int64_t_t, MAP_KEY_MEM, &tval_ptr_t));
+    ck_assert(map_type_init(&e->ib, e->c, &int64_t_t, MAP_KEY_MEM, &big_t));
+    ck_assert(map_type_init(&e->bi, e->c, &big_t, MAP_KEY_MEM, &int64_t_t));
+    ck_assert(map_type_init(&e->fi, e->c, &float64_t, MAP_KEY_FLOAT64, &int64_t_t));
+}
+
+int map_run(const mrun *o, void (*body)(menv *), void *arg, char *fatal, size_t len)
+{
+    rt_config cfg;
+    rt_config_init(&cfg);
+    cfg.engine = o->engine;
+    cfg.nprocs = o->procs ? o->procs : 1;
+    cfg.seed = o->seed ? o->seed : 1;
+    cfg.fatal_returns = true;
+    rt_sched *s = rt_sched_new(&cfg);
+    ck_assert_ptr_nonnull(s);
+    if (o->trace)
+        rt_sched_set_trace(s, rt_trace_buf_sink, o->trace);
+    menv *e = calloc(1, sizeof *e);
+    ck_assert_ptr_nonnull(e);
+    e->h = gc_heap_new(s, o->gc);
+    ck_assert_ptr_nonnull(e->h);
+    e->c = map_ctx_new(s, e->h);
+    ck_assert_ptr_nonnull(e->c);
+    e->arg = arg;
+    e->seed = cfg.seed;
+    init_types(e);
+    run_arg ra = {body, e};
+    int rc = rt_sched_run(s, run_main, &ra);
+    if (o->after)
+        o->after(s, o->after_arg);
+    if (fatal) {
+        const char *m = rt_sched_fatal_message(s);
+        snprintf(fatal, len, "%s", m ? m : "");
+    }
+    map_ctx_free(e->c);
+    gc_heap_free(e->h);
+    rt_sched_free(s);
+    free(e);
+    return rc;
+}
+
+void map_run_ok(const mrun *o, void (*body)(menv *), void *arg)
+{
+    char fatal[512];
+    int rc = map_run(o, body, arg, fatal, sizeof fatal);
+    ck_assert_msg(rc == 0, "%s engine: exit %d (%s)", rt_engine_name(o->engine), rc, fatal);
+}
+
+map_string test_skey(gc_heap *h, int64_t i)
+{
+    char buf[32];
+    int n = snprintf(buf, sizeof buf, "key-%lld", (long long)i);
+    uint8_t *p = gc_alloc_noscan(h, (size_t)n);
+    memcpy(p, buf, (size_t)n);
+    return (map_string){p, n};
+}
+
+tval *test_tval(gc_heap *h, int64_t key)
+{
+    tval *v = gc_alloc(h, &tval_t);
+    v->key = key;
+    v->check = key * 31 + 7;
+    return v;
+}
+
+static void put_ii(menv *e, hmap *m, int64_t k, int64_t v) { ck_assert(hmap_store(&e->ii, m, &k, &v)); }
+
+/* ---------------------------------------------------------------- layout and make */
+
+START_TEST(test_bucket_layouts_match_go)
+{
+    rt_sched *s = new_sched(RT_ENGINE_VIRTUAL, 1);
+    gc_heap *h = gc_heap_new(s, NULL);
+    map_ctx *c = map_ctx_new(s, h);
+    menv e = {.h = h, .c = c};
+    init_types(&e);
+    /* go119-ground-truth §a: 144 B noscan, 208 B all pointer data, indirect elem 144 B */
+    ck_assert_uint_eq(e.ii.bucketsize, 144);
+    ck_assert(!gc_type_has_pointers(&e.ii.bucket));
+    ck_assert(e.ii.flags & MAP_T_FAST64);
+    ck_assert_uint_eq(e.sp.bucketsize, 208);
+    ck_assert_uint_eq(e.sp.bucket.ptrdata, 208);
+    /* string keys: words 1..8 hold key pointers (every other word), elems words 17..24 */
+    for (unsigned w = 0; w < 26; w++) {
+        bool ptr = e.sp.bucket_mask[w / 8] >> (w % 8) & 1;
+        bool want = (w >= 1 && w <= 16 && (w - 1) % 2 == 0) || (w >= 17 && w <= 25);
+        ck_assert_msg(ptr == want, "word %u", w);
+    }
+    ck_assert_uint_eq(e.ib.bucketsize, 144);
+    ck_assert_uint_eq(e.ib.flags & (MAP_T_INDIRECT_KEY | MAP_T_INDIRECT_ELEM), MAP_T_INDIRECT_ELEM);
+    ck_assert(gc_type_has_pointers(&e.ib.bucket));
+    ck_assert(e.bi.flags & MAP_T_INDIRECT_KEY);
+    ck_assert(!(e.fi.flags & MAP_T_REFLEXIVE));
+    /* a key kind that does not fit */
+    map_type bad;
+    ck_assert(!map_type_init(&bad, c, &int64_t_t, MAP_KEY_STRING, &int64_t_t));
+    ck_assert(!map_type_init(&bad, c, &big_t, MAP_KEY_FLOAT64, &int64_t_t));
+    map_ctx_free(c);
+    gc_heap_free(h);
+    rt_sched_free(s);
+}
+END_TEST
+
+START_TEST(test_b_for_hint_matches_go)
+{
+    /* go119-runtime §1.4 and ground truth §a.2's boundary sweep */
+    static const struct { int64_t hint; int B; } go[] = {
+        {0, 0},   {1, 0},   {8, 0},     {9, 1},     {13, 1},     {14, 2},       {26, 2},
+        {27, 3},  {52, 3},  {53, 4},    {104, 4},   {105, 5},    {208, 5},      {209, 6},
+        {6656, 10}, {6657, 11}, {1000000, 18}, {-5, 0},
+    };
+    for (size_t i = 0; i < sizeof go / sizeof go[0]; i++)
+        ck_assert_msg(hmap_b_for_hint(go[i].hint) == go[i].B, "hint %lld",
+                      (long long)go[i].hint);
+}
+END_TEST
+
+static void make_reserved_body(menv *e)
+{
+    /* reserved overflow after make (§1.5, ground truth §a.2): {B, int64 map, string map} */
+    static const struct { int B; uint64_t ii, sp; } go[] = {
+        {4, 2, 3}, {5, 5, 0}, {8, 28, 19}, {10, 113, 0}, {11, 170, 157}, {14, 1024, 1024},
+        {18, 16384, 16384},
+    };
+    for (size_t i = 0; i < sizeof go / sizeof go[0]; i++) {
+        ck_assert_uint_eq(hmap_reserved_overflow(&e->ii, go[i].B), go[i].ii);
+        if (go[i].sp)
+            ck_assert_uint_eq(hmap_reserved_overflow(&e->sp, go[i].B), go[i].sp);
+    }
+    /* make(map, hint) for the ground truth's hints: B and the free list as made */
+    static const struct { int64_t hint; int B; uint64_t ii, sp; } mk[] = {
+        {8, 0, 0, 0}, {9, 1, 0, 0}, {13, 1, 0, 0}, {14, 2, 0, 0}, {100, 4, 2, 3},
+        {1000, 8, 28, 19}, {10000, 11, 170, 157}, {100000, 14, 1024, 1024},
+        {1000000, 18, 16384, 16384},
+    };
+    for (size_t i = 0; i < sizeof mk / sizeof mk[0]; i++) {
+        hmap_info a, b;
+        hmap_read_info(&e->ii, hmap_make(&e->ii, mk[i].hint), &a);
+        hmap_read_info(&e->sp, hmap_make(&e->sp, mk[i].hint), &b);
+        ck_assert_int_eq(a.B, mk[i].B);
+        ck_assert_int_eq(b.B, mk[i].B);
+        ck_assert_uint_eq(a.reserved_free, mk[i].ii);
+        ck_assert_uint_eq(b.reserved_free, mk[i].sp);
+        ck_assert_uint_eq(a.count + a.overflow + a.noverflow, 0);
+    }
+    /* B = 0: no array until the first insert; an absurd hint counts as 0 */
+    hmap *m = hmap_make(&e->ii, 0);
+    ck_assert_ptr_null(m->buckets);
+    put_ii(e, m, 1, 1);
+    ck_assert_ptr_nonnull(m->buckets);
+    ck_assert_int_eq(hmap_make(&e->ii, INT64_MAX)->B, 0);
+}
+
+START_TEST(test_make_reserves_overflow_as_go)
+{
+    mrun o = {.engine = RT_ENGINE_VIRTUAL};
+    map_run_ok(&o, make_reserved_body, NULL);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- growth */
+
+typedef struct growth_log {
+    int64_t n;
+    int64_t points[64];
+    int npoints;
+    int finalB;
+    bool growing;
+} growth_log;
+
+/* insert keys 0..n-1 (int64 or string map), logging the count at each growth start */
+static void growth_body(menv *e)
+{
+    growth_log *g = e->arg;
+    bool str = g->npoints < 0; /* the caller asks for string keys with npoints = -1 */
+    g->npoints = 0;
+    const map_type *t = str ? &e->sp : &e->ii;
+    hmap *m = hmap_make(t, 0);
+    tval *v = test_tval(e->h, 0);
+    for (int64_t i = 0; i < g->n; i++) {
+        void *old = m->oldbuckets;
+        unsigned B = m->B;
+        if (str) {
+            map_string k = test_skey(e->h, i);
+            ck_assert(hmap_store(t, m, &k, &v));
+        } else {
+            put_ii(e, m, i, i);
+        }
+        if (m->B != B || (!old && m->oldbuckets))
+            g->points[g->npoints++] = hmap_len(m);
+    }
+    g->finalB = m->B;
+    g->growing = m->oldbuckets != NULL;
+    ck_assert(hmap_verify(t, m));
+}
+
+START_TEST(test_growth_points_match_go)
+{
+    /* ground truth §a.1: 9, 14, 27, 53, ..., 13 * 2^(B-1) + 1; 18 growths for 10^6 */
+    growth_log g = {.n = 1000000};
+    mrun o = {.engine = RT_ENGINE_THREADS};
+    map_run_ok(&o, growth_body, &g);
+    ck_assert_int_eq(g.npoints, 18);
+    ck_assert_int_eq(g.finalB, 18);
+    ck_assert(!g.growing);
+    ck_assert_int_eq(g.points[0], 9);
+    for (int B = 1; B < 18; B++)
+        ck_assert_int_eq(g.points[B], 13 * (1ll << (B - 1)) + 1);
+    /* string keys: the same points (they depend on the count only) */
+    growth_log s = {.n = 100000, .npoints = -1};
+    map_run_ok(&o, growth_body, &s);
+    ck_assert_int_eq(s.npoints, 14);
+    for (int i = 0; i < 14; i++)
+        ck_assert_int_eq(s.points[i], g.points[i]);
+}
+END_TEST
+
+static void hint_n_body(menv *e)
+{
+    /* ground truth §a.2: with hint N, B is the final B of the hint-0 run, and N inserts
+       never grow */
+    static const struct { int64_t n; int B; } go[] = {
+        {8, 0}, {9, 1}, {13, 1}, {14, 2}, {100, 4}, {1000, 8}, {10000, 11}, {100000, 14},
+        {1000000, 18},
+    };
+    for (size_t i = 0; i < sizeof go / sizeof go[0]; i++) {
+        hmap *m = hmap_make(&e->ii, go[i].n);
+        ck_assert_int_eq(m->B, go[i].B);
+        for (int64_t k = 0; k < go[i].n; k++) {
+            put_ii(e, m, k, k);
+            ck_assert(!m->oldbuckets);
+        }
+        ck_assert_int_eq(m->B, go[i].B);
+    }
+}
+
+START_TEST(test_hint_n_never_grows)
+{
+    mrun o = {.engine = RT_ENGINE_THREADS};
+    map_run_ok(&o, hint_n_body, NULL);
+}
+END_TEST
+
+typedef struct churn_log {
+    int64_t W, steps;
+    int grows, finished;
+    int64_t first_grow, finish_steps;
+    bool all_same_size;
+} churn_log;
+
+/* ground truth §d: delete the oldest key, insert a new one, at constant count W */
+static void samesize_body(menv *e)
+{
+    churn_log *cl = e->arg;
+    hmap *m = hmap_make(&e->ii, cl->W);
+    ck_assert_int_eq(m->B, 10);
+    for (int64_t k = 0; k < cl->W; k++)
+        put_ii(e, m, k, k);
+    cl->all_same_size = true;
+    int64_t started = -1;
+    for (int64_t step = 0; step < cl->steps; step++) {
+        int64_t old = step, knew = step + cl->W;
+        bool was = m->oldbuckets != NULL; /* deletes evacuate too: a growth may end there */
+        hmap_delete(&e->ii, m, &old);
+        uint16_t nov = m->noverflow;
+        put_ii(e, m, knew, knew);
+        if (!was && m->oldbuckets) {
+            cl->grows++;
+            cl->all_same_size &= (map__flags(m) & F_SAME_SIZE) && m->B == 10;
+            ck_assert_uint_ge(nov, 1024); /* tooManyOverflowBuckets at B = 10 */
+            if (cl->grows == 1)
+                cl->first_grow = step;
+            started = step;
+        } else if (was && !m->oldbuckets && started >= 0) {
+            cl->finished++;
+            cl->finish_steps += step - started;
+        }
+        ck_assert_int_eq(hmap_len(m), cl->W);
+    }
+    ck_assert_int_eq(m->B, 10);
+    ck_assert(hmap_verify(&e->ii, m));
+}
+
+START_TEST(test_same_size_growth_as_go)
+{
+    churn_log cl = {.W = 6500, .steps = 300000};
+    mrun o = {.engine = RT_ENGINE_THREADS, .seed = 7};
+    map_run_ok(&o, samesize_body, &cl);
+    /* Go: 39 grows in 2*10^6 steps (one per ~50 600), each finished after ~354.5 steps;
+       the first at 50 115 (53 712-59 565 in other runs) */
+    ck_assert_msg(cl.grows >= 3 && cl.grows <= 10, "%d same-size grows", cl.grows);
+    ck_assert(cl.all_same_size);
+    ck_assert_int_ge(cl.finished, cl.grows - 1);
+    double mean = (double)cl.finish_steps / cl.finished;
+    ck_assert_msg(mean > 354.5 * 0.9 && mean < 354.5 * 1.1, "%.1f steps to finish", mean);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- overflow buckets vs Go */
+
+typedef struct ovf_sample {
+    int64_t n;
+    double overflow, noverflow; /* sums over the seeds */
+} ovf_sample;
+
+static void overflow_body(menv *e)
+{
+    ovf_sample *os = e->arg;
+    for (int i = 0; i < 3; i++) {
+        hmap *m = hmap_make(&e->ii, 0);
+        for (int64_t k = 0; k < os[i].n; k++)
+            put_ii(e, m, k, k);
+        hmap_info in;
+        hmap_read_info(&e->ii, m, &in);
+        ck_assert(!in.growing);
+        os[i].overflow += (double)in.overflow;
+        os[i].noverflow += in.noverflow;
+        if (in.B < 16) /* exact below B = 16 */
+            ck_assert_uint_eq(in.noverflow, in.overflow);
+    }
+}
+
+/* go_mean reads Go's mean for n (hint 0) from tests/data/go119_overflow.txt */
+static bool go_mean(int64_t n, double *overflow, double *noverflow)
+{
+    char path[4096];
+    const char *top = getenv("top_srcdir");
+    snprintf(path, sizeof path, "%s/tests/data/go119_overflow.txt", top ? top : ".");
+    FILE *f = fopen(path, "r");
+    ck_assert_msg(f != NULL, "cannot open %s", path);
+    char line[512];
+    bool found = false;
+    while (fgets(line, sizeof line, f)) {
+        long long nn, hint;
+        double o, no;
+        if (sscanf(line, "# mean N=%lld hint=%lld overflow=%lf noverflow=%lf", &nn, &hint, &o,
+                   &no) == 4 && nn == n && hint == 0) {
+            *overflow = o;
+            *noverflow = no;
+            found = true;
+        }
+    }
+    fclose(f);
+    return found;
+}
+
+START_TEST(test_overflow_counts_match_go_over_20_seeds)
+{
+    ovf_sample os[3] = {{10000, 0, 0}, {100000, 0, 0}, {1000000, 0, 0}};
+    for (uint64_t seed = 1; seed <= 20; seed++) {
+        mrun o = {.engine = RT_ENGINE_THREADS, .seed = seed * 7919};
+        map_run_ok(&o, overflow_body, os);
+    }
+    for (int i = 0; i < 3; i++) {
+        double go_o, go_no;
+        ck_assert_msg(go_mean(os[i].n, &go_o, &go_no), "no Go mean for N=%lld",
+                      (long long)os[i].n);
+        double ours = os[i].overflow / 20, ours_no = os[i].noverflow / 20;
+        fprintf(stderr, "overflow buckets N=%lld: ours %.1f (noverflow %.1f), Go %.1f (%.1f)\n",
+                (long long)os[i].n, ours, ours_no, go_o, go_no);
+        ck_assert_msg(fabs(ours / go_o - 1) <= 0.05, "N=%lld: mean %.1f vs Go's %.1f",
+                      (long long)os[i].n, ours, go_o);
+    }
+}
+END_TEST
+
+static void sampling_body(menv *e)
+{
+    hmap *m = hmap_make(&e->ii, 0);
+    for (int64_t k = 0; k < 1000000; k++)
+        put_ii(e, m, k, k);
+    hmap_info in;
+    hmap_read_info(&e->ii, m, &in);
+    ck_assert_int_eq(in.B, 18);
+    /* B = 18: one increment in 8 (Go: 515 for 4260 real) */
+    double expect = in.overflow / 8.0;
+    ck_assert_msg(fabs(in.noverflow - expect) < 0.2 * expect, "noverflow %u for %llu real",
+                  in.noverflow, (unsigned long long)in.overflow);
+}
+
+START_TEST(test_noverflow_sampled_above_b15)
+{
+    mrun o = {.engine = RT_ENGINE_THREADS, .seed = 3};
+    map_run_ok(&o, sampling_body, NULL);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- operations vs a model */
+
+enum { MODEL_KEYS = 3000 };
+
+typedef struct model {
+    bool present[MODEL_KEYS];
+    int64_t value[MODEL_KEYS];
+    int64_t count;
+} model;
+
+/* one map type's operations, by key number */
+typedef struct ops {
+    const map_type *t;
+    void (*key)(menv *, int64_t, void *);      /* the key for number k */
+    void (*val)(menv *, int64_t, void *);      /* the element storing v */
+    int64_t (*get)(const void *);              /* v back from an element */
+} ops;
+
+static void key_i64(menv *e, int64_t k, void *out) { (void)e; memcpy(out, &k, 8); }
+static void key_str(menv *e, int64_t k, void *out)
+{
+    map_string s = test_skey(e->h, k);
+    memcpy(out, &s, sizeof s);
+}
+static void key_big(menv *e, int64_t k, void *out)
+{
+    (void)e;
+    big b;
+    for (int i = 0; i < 25; i++)
+        b.w[i] = k * (i + 1);
+    memcpy(out, &b, sizeof b);
+}
+static void val_i64(menv *e, int64_t v, void *out) { (void)e; memcpy(out, &v, 8); }
+static void val_ptr(menv *e, int64_t v, void *out)
+{
+    tval *p = test_tval(e->h, v);
+    memcpy(out, &p, 8);
+}
+static void val_big(menv *e, int64_t v, void *out) { key_big(e, v, out); }
+static int64_t get_i64(const void *p) { return *(const int64_t *)p; }
+static int64_t get_ptr(const void *p)
+{
+    const tval *v = *(tval *const *)p;
+    ck_assert_int_eq(v->check, v->key * 31 + 7);
+    return v->key;
+}
+static int64_t get_big(const void *p) { return ((const big *)p)->w[0]; }
+
+static void check_all(menv *e, const ops *op, hmap *m, const model *md)
+{
+    ck_assert_int_eq(hmap_len(m), md->count);
+    ck_assert(hmap_verify(op->t, m));
+    for (int64_t k = 0; k < MODEL_KEYS; k++) {
+        uint8_t kb[sizeof(big)];
+        op->key(e, k, kb);
+        void *el = hmap_access(op->t, m, kb);
+        ck_assert_msg((el != NULL) == md->present[k], "key %lld", (long long)k);
+        if (el)
+            ck_assert_int_eq(op->get(el), md->value[k]);
+    }
+}
+
+static void model_ops(menv *e, const ops *op, rt_rng *r)
+{
+    static model md;
+    memset(&md, 0, sizeof md);
+    hmap *m = hmap_make(op->t, (int64_t)rt_rng_uintn(r, 64));
+    int64_t nkeys = 50 + (int64_t)rt_rng_uintn(r, MODEL_KEYS - 50);
+    for (int step = 0; step < 12000; step++) {
+        int64_t k = (int64_t)rt_rng_uintn(r, (uint64_t)nkeys), v = (int64_t)rt_rng_next(r) >> 2;
+        uint8_t kb[sizeof(big)], vb[sizeof(big)];
+        op->key(e, k, kb);
+        uint64_t what = rt_rng_uintn(r, 100);
+        if (what < 55) {
+            op->val(e, v, vb);
+            ck_assert(hmap_store(op->t, m, kb, vb));
+            md.count += !md.present[k];
+            md.present[k] = true;
+            md.value[k] = op->get(vb);
+        } else if (what < 95) {
+            hmap_delete(op->t, m, kb);
+            md.count -= md.present[k];
+            md.present[k] = false;
+        } else if (what < 99) {
+            void *el = hmap_access(op->t, m, kb);
+            ck_assert((el != NULL) == md.present[k]);
+        } else if (rt_rng_uintn(r, 10) == 0) {
+            hmap_clear(op->t, m);
+            memset(&md, 0, sizeof md);
+        }
+        if (step % 3000 == 2999)
+            check_all(e, op, m, &md);
+    }
+    check_all(e, op, m, &md);
+}
+
+static void model_body(menv *e)
+{
+    const ops all[] = {
+        {&e->ii, key_i64, val_i64, get_i64}, {&e->sp, key_str, val_ptr, get_ptr},
+        {&e->ip, key_i64, val_ptr, get_ptr}, {&e->ib, key_i64, val_big, get_big},
+        {&e->bi, key_big, val_i64, get_i64},
+    };
+    rt_rng r;
+    rt_rng_init(&r, e->seed, "model");
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        model_ops(e, &all[i], &r);
+}
+
+START_TEST(test_operations_match_a_model)
+{
+    for (uint64_t seed = 1; seed <= 3; seed++) {
+        mrun o = {.engine = ENGINE(_i), .seed = seed};
+        map_run_ok(&o, model_body, NULL);
+    }
+}
+END_TEST
+
+/* ---------------------------------------------------------------- deletion, clear, floats */
+
+static void emptyrest_body(menv *e)
+{
+    hmap *m = hmap_make(&e->ii, 0);
+    for (int64_t k = 0; k < 8; k++) /* B = 0: keys fill slots 0..7 in order */
+        put_ii(e, m, k, k);
+    uint8_t *b = m->buckets;
+    int64_t del[] = {3, 7, 6, 5, 4};
+    const char *want[] = {"LLLeLLLL", "LLLeLLLr", "LLLeLLrr", "LLLeLrrr", "LLLrrrrr"};
+    for (int i = 0; i < 5; i++) {
+        hmap_delete(&e->ii, m, &del[i]);
+        char got[9];
+        for (int s = 0; s < 8; s++)
+            got[s] = b[s] == EMPTY_REST ? 'r' : b[s] == EMPTY_ONE ? 'e' : 'L';
+        got[8] = 0;
+        ck_assert_str_eq(got, want[i]);
+        ck_assert(hmap_verify(&e->ii, m));
+    }
+    /* a chain: 9 keys of one bucket at B = 1; deleting the overflow bucket's entry and then
+       the last slot of the first bucket walks emptyRest back through the chain */
+    m = hmap_make(&e->ii, 9);
+    int64_t keys[9];
+    int n = 0;
+    for (int64_t k = 0; n < 9; k++)
+        if ((map__hash(&e->ii, &k, m->hash0) & 1) == 0) {
+            keys[n++] = k;
+            put_ii(e, m, k, k);
+        }
+    b = m->buckets;
+    uint8_t *ovf = map__overflow(&e->ii, b);
+    ck_assert_ptr_nonnull(ovf);
+    hmap_delete(&e->ii, m, &keys[8]);
+    ck_assert_int_eq(ovf[0], EMPTY_REST);
+    ck_assert_int_ge(b[7], MIN_TOPHASH);
+    hmap_delete(&e->ii, m, &keys[7]);
+    ck_assert_int_eq(b[7], EMPTY_REST);
+    ck_assert_int_ge(b[6], MIN_TOPHASH);
+    ck_assert(hmap_verify(&e->ii, m));
+    /* overflow buckets stay linked after deletes (only growth or clear reclaims them) */
+    ck_assert_ptr_eq(map__overflow(&e->ii, b), ovf);
+}
+
+START_TEST(test_delete_marks_empty_rest_as_go)
+{
+    mrun o = {.engine = RT_ENGINE_VIRTUAL};
+    map_run_ok(&o, emptyrest_body, NULL);
+}
+END_TEST
+
+static void clear_body(menv *e)
+{
+    hmap *m = hmap_make(&e->ii, 0);
+    for (int64_t k = 0; k < 1000; k++)
+        put_ii(e, m, k, k);
+    uint32_t seed = m->hash0;
+    hmap_info in;
+    hmap_read_info(&e->ii, m, &in);
+    ck_assert_int_eq(in.B, 8);
+    hmap_clear(&e->ii, m);
+    hmap_read_info(&e->ii, m, &in);
+    ck_assert_int_eq(in.count, 0);
+    ck_assert_int_eq(in.B, 8); /* the table does not shrink */
+    ck_assert_uint_ne(in.hash0, seed);
+    ck_assert_uint_eq(in.overflow + in.noverflow, 0);
+    ck_assert_uint_eq(in.reserved_free, hmap_reserved_overflow(&e->ii, 8));
+    for (int64_t k = 0; k < 1000; k++)
+        ck_assert_ptr_null(hmap_access(&e->ii, m, &k));
+    put_ii(e, m, 5, 50);
+    ck_assert_int_eq(*(int64_t *)hmap_access(&e->ii, m, &(int64_t){5}), 50);
+    /* clear in the middle of a growth ends it */
+    m = hmap_make(&e->ii, 0);
+    for (int64_t k = 0; k < 6657; k++) /* 6657 starts the growth to B = 11 */
+        put_ii(e, m, k, k);
+    ck_assert_ptr_nonnull(m->oldbuckets);
+    hmap_clear(&e->ii, m);
+    hmap_read_info(&e->ii, m, &in);
+    ck_assert(!in.growing && !in.same_size && in.B == 11);
+    ck_assert(hmap_verify(&e->ii, m));
+    /* the seed is re-drawn when deletes empty the map */
+    seed = m->hash0;
+    put_ii(e, m, 1, 1);
+    hmap_delete(&e->ii, m, &(int64_t){1});
+    ck_assert_uint_ne(m->hash0, seed);
+}
+
+START_TEST(test_clear_and_reseed)
+{
+    mrun o = {.engine = RT_ENGINE_VIRTUAL};
+    map_run_ok(&o, clear_body, NULL);
+}
+END_TEST
+
+static void float_body(menv *e)
+{
+    hmap *m = hmap_make(&e->fi, 0);
+    double pz = 0.0, nz = -0.0, nan = NAN;
+    int64_t one = 1, two = 2;
+    ck_assert(hmap_store(&e->fi, m, &pz, &one));
+    ck_assert(hmap_store(&e->fi, m, &nz, &two)); /* the same key */
+    ck_assert_int_eq(hmap_len(m), 1);
+    double k;
+    hmap_iter it;
+    hmap_iter_init(&e->fi, m, &it);
+    memcpy(&k, it.key, 8);
+    ck_assert(signbit(k)); /* the key was updated to -0 (needkeyupdate) */
+    for (int i = 0; i < 100; i++) /* every NaN is a new key, never found again */
+        ck_assert(hmap_store(&e->fi, m, &nan, &one));
+    ck_assert_int_eq(hmap_len(m), 101);
+    ck_assert_ptr_null(hmap_access(&e->fi, m, &nan));
+    hmap_delete(&e->fi, m, &nan);
+    ck_assert_int_eq(hmap_len(m), 101);
+    int nans = 0;
+    for (hmap_iter_init(&e->fi, m, &it); it.key; hmap_iter_next(&it)) {
+        memcpy(&k, it.key, 8);
+        nans += isnan(k);
+    }
+    ck_assert_int_eq(nans, 100);
+    ck_assert(hmap_verify(&e->fi, m));
+}
+
+START_TEST(test_float_keys_zero_and_nan)
+{
+    mrun o = {.engine = RT_ENGINE_VIRTUAL};
+    map_run_ok(&o, float_body, NULL);
+}
+END_TEST
+
+static void nil_body(menv *e)
+{
+    int64_t k = 1;
+    ck_assert_int_eq(hmap_len(NULL), 0);
+    ck_assert_ptr_null(hmap_access(&e->ii, NULL, &k));
+    ck_assert_ptr_null(hmap_assign(&e->ii, NULL, &k));
+    ck_assert(!hmap_store(&e->ii, NULL, &k, &k));
+    int64_t out = 7;
+    ck_assert(!hmap_load(&e->ii, NULL, &k, &out));
+    ck_assert_int_eq(out, 0);
+    hmap_delete(&e->ii, NULL, &k);
+    hmap_clear(&e->ii, NULL);
+    hmap_iter it;
+    hmap_iter_init(&e->ii, NULL, &it);
+    ck_assert_ptr_null(it.key);
+    hmap_iter_next(&it);
+    ck_assert_ptr_null(it.key);
+    ck_assert(hmap_verify(&e->ii, NULL));
+}
+
+START_TEST(test_nil_map)
+{
+    mrun o = {.engine = RT_ENGINE_VIRTUAL};
+    map_run_ok(&o, nil_body, NULL);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- events */
+
+static void events_body(menv *e)
+{
+    hmap *m = hmap_make(&e->ii, 0);
+    for (int64_t k = 0; k < 10000; k++)
+        put_ii(e, m, k, k);
+    *(uint64_t *)e->arg = m->id;
+}
+
+typedef struct ev_count {
+    rt_trace_buf tb;
+    uint64_t id;
+    int start, done, evac, ovf;
+} ev_count;
+
+static void count_events(rt_sched *s, void *arg)
+{
+    ev_count *ec = arg;
+    int lastB = -1;
+    uint64_t last_nevac = 0;
+    for (size_t i = 0; i < ec->tb.n; i++) {
+        const rt_event *ev = &ec->tb.ev[i];
+        const char *name = rt_trace_kind_name(s, ev->kind);
+        if (!strncmp(name, "Map", 3))
+            ck_assert_uint_eq(ev->arg[0], ec->id);
+        if (!strcmp(name, "MapGrowStart")) {
+            ck_assert_uint_eq(ev->arg[1], (uint64_t)ec->start); /* B 0 -> 1 -> ... -> 11 */
+            ck_assert_uint_eq(ev->arg[2], ev->arg[1] + 1);
+            ck_assert_int_eq(lastB, ec->start - 1);         /* each done before the next */
+            ec->start++;
+            last_nevac = 0;
+        } else if (!strcmp(name, "MapGrowDone")) {
+            lastB = (int)ev->arg[1] - 1;
+            ck_assert_int_eq(lastB, ec->done);
+            ck_assert_uint_ge(ev->arg[2], 1);
+            ec->done++;
+        } else if (!strcmp(name, "MapEvacuate")) {
+            ck_assert_uint_ge(ev->arg[1], last_nevac); /* never goes back */
+            ck_assert_uint_lt(ev->arg[1], ev->arg[2]);
+            last_nevac = ev->arg[1];
+            ec->evac++;
+        } else if (!strcmp(name, "MapOverflow")) {
+            ck_assert_uint_le(ev->arg[2], 1);
+            ec->ovf++;
+        }
+    }
+}
+
+START_TEST(test_growth_events)
+{
+    static ev_count ec;
+    memset(&ec, 0, sizeof ec);
+    mrun o = {.engine = RT_ENGINE_VIRTUAL, .trace = &ec.tb, .after = count_events,
+              .after_arg = &ec};
+    map_run_ok(&o, events_body, &ec.id);
+    ck_assert_int_eq(ec.start, 11); /* 10^4 inserts: B 0 -> 11 */
+    ck_assert_int_eq(ec.done, 11);
+    ck_assert_int_gt(ec.evac, 500);  /* the growth to B = 11 alone takes >= 512 writes */
+    ck_assert_int_gt(ec.ovf, 100);
+    rt_trace_buf_destroy(&ec.tb);
+}
+END_TEST
+
+Suite *maps_core_suite(void)
+{
+    Suite *s = suite_create("maps");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 300);
+    tcase_add_test(tc, test_bucket_layouts_match_go);
+    tcase_add_test(tc, test_b_for_hint_matches_go);
+    tcase_add_test(tc, test_make_reserves_overflow_as_go);
+    tcase_add_test(tc, test_growth_points_match_go);
+    tcase_add_test(tc, test_hint_n_never_grows);
+    tcase_add_test(tc, test_same_size_growth_as_go);
+    tcase_add_test(tc, test_overflow_counts_match_go_over_20_seeds);
+    tcase_add_test(tc, test_noverflow_sampled_above_b15);
+    add_both(tc, test_operations_match_a_model);
+    tcase_add_test(tc, test_delete_marks_empty_rest_as_go);
+    tcase_add_test(tc, test_clear_and_reseed);
+    tcase_add_test(tc, test_float_keys_zero_and_nan);
+    tcase_add_test(tc, test_nil_map);
+    tcase_add_test(tc, test_growth_events);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(maps_core_suite());
+    srunner_add_suite(sr, maps_iter_suite());
+    srunner_add_suite(sr, maps_conc_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

@@ -1,0 +1,238 @@
+/*
+ * check_maps_conc.c — maps under concurrency: the collector marking (stress mode: a cycle
+ * every few hundred allocations; checkmark verifying each mark) while goroutines on two Ps
+ * churn maps through growth, deletes, overwrites, clears and iteration, under every correct
+ * barrier and both engines — no key or value may be lost; and concurrent misuse of one
+ * map caught as Go's three fatal errors, deterministically for a seed in the virtual engine.
+ */
+#include "tests/check_maps.h"
+
+/* ---------------------------------------------------------------- churn under the collector */
+
+enum { CHURN_KEYS = 3000, CHURN_STEPS = 6000 };
+
+typedef struct churner {
+    menv *e;
+    rt_waitgroup *wg;
+    uint64_t seed;
+    bool present[CHURN_KEYS];
+    int64_t value[CHURN_KEYS];
+} churner;
+
+/* check_map: every key the model holds is there with its value intact (a freed and reused
+   value object would fail the check word) */
+static void check_map(churner *ch, const map_type *t, hmap *m, bool strkey)
+{
+    menv *e = ch->e;
+    int64_t n = 0;
+    for (int64_t k = 0; k < CHURN_KEYS; k++) {
+        n += ch->present[k];
+        map_string s;
+        void *key = &k;
+        if (strkey) {
+            s = test_skey(e->h, k);
+            key = &s;
+        }
+        tval **v = hmap_access(t, m, key);
+        ck_assert_msg((v != NULL) == ch->present[k], "key %lld", (long long)k);
+        if (v) {
+            ck_assert_int_eq((*v)->key, ch->value[k]);
+            ck_assert_int_eq((*v)->check, ch->value[k] * 31 + 7);
+        }
+    }
+    ck_assert_int_eq(hmap_len(m), n);
+    ck_assert(hmap_verify(t, m));
+}
+
+static void churn_one(churner *ch, const map_type *t, bool strkey)
+{
+    menv *e = ch->e;
+    rt_rng r;
+    rt_rng_init(&r, ch->seed, strkey ? "churn.s" : "churn.i");
+    memset(ch->present, 0, sizeof ch->present);
+    void *slots[2] = {hmap_make(t, 0), NULL};
+    gc_frame f = {.slots = slots, .n = 2}; /* the map is a precise root of this goroutine */
+    gc_frame_push(e->h, &f);
+    for (int step = 0; step < CHURN_STEPS; step++) {
+        hmap *m = slots[0];
+        int64_t k = (int64_t)rt_rng_uintn(&r, CHURN_KEYS);
+        map_string s;
+        void *key = &k;
+        if (strkey) {
+            s = test_skey(e->h, k);
+            key = &s;
+        }
+        uint64_t what = rt_rng_uintn(&r, 1000);
+        if (what < 600) {
+            int64_t v = (int64_t)rt_rng_uintn(&r, 1 << 30);
+            tval *val = test_tval(e->h, v);
+            ck_assert(hmap_store(t, m, key, &val));
+            ch->present[k] = true;
+            ch->value[k] = v;
+        } else if (what < 950) {
+            hmap_delete(t, m, key);
+            ch->present[k] = false;
+        } else if (what < 998) { /* a partial iteration, checking what it sees */
+            hmap_iter it;
+            int n = 0;
+            for (hmap_iter_init(t, m, &it); it.key && n < 50; hmap_iter_next(&it), n++) {
+                tval *v = *(tval **)it.elem;
+                ck_assert_int_eq(v->check, v->key * 31 + 7);
+            }
+        } else {
+            hmap_clear(t, m);
+            memset(ch->present, 0, sizeof ch->present);
+        }
+        if (step % 2000 == 1999)
+            check_map(ch, t, m, strkey);
+    }
+    check_map(ch, t, slots[0], strkey);
+    gc_frame_pop(e->h, &f);
+}
+
+static void churner_main(void *arg)
+{
+    churner *ch = arg;
+    churn_one(ch, &ch->e->sp, true);
+    churn_one(ch, &ch->e->ip, false);
+    rt_waitgroup_done(ch->wg);
+}
+
+static void churn_body(menv *e)
+{
+    static churner ch[2];
+    rt_waitgroup wg = {0};
+    rt_waitgroup_add(&wg, 2);
+    for (int i = 0; i < 2; i++) {
+        memset(&ch[i], 0, sizeof ch[i]);
+        ch[i].e = e;
+        ch[i].wg = &wg;
+        ch[i].seed = e->seed * 10 + (uint64_t)i;
+        rt_go(churner_main, &ch[i]);
+    }
+    rt_waitgroup_wait(&wg);
+    gc_stats st;
+    gc_read_stats(e->h, &st);
+    ck_assert_uint_gt(st.num_gc, 20); /* stress mode: many cycles met the maps mid-growth */
+    ck_assert_uint_eq(st.checkmark_lost, 0);
+}
+
+START_TEST(test_churn_under_stress_and_checkmark)
+{
+    static const gc_barrier barriers[] = {GC_BARRIER_HYBRID, GC_BARRIER_DIJKSTRA,
+                                          GC_BARRIER_YUASA};
+    for (int b = 0; b < 3; b++) {
+        gc_config gcfg;
+        gc_config_init(&gcfg);
+        gcfg.barrier = barriers[b];
+        gcfg.stress_every = 400;
+        gcfg.checkmark = true;
+        mrun o = {.engine = ENGINE(_i), .procs = 2, .seed = 5 + (uint64_t)b, .gc = &gcfg};
+        map_run_ok(&o, churn_body, NULL);
+    }
+}
+END_TEST
+
+/* ---------------------------------------------------------------- concurrent misuse */
+
+typedef enum { MISUSE_WRITES, MISUSE_READ, MISUSE_ITER } misuse_kind;
+
+typedef struct misuse misuse;
+typedef struct actor {
+    misuse *mu;
+    int id;
+} actor;
+struct misuse {
+    menv *e;
+    hmap *m;
+    misuse_kind kind;
+    actor a[2];
+    long done[2]; /* operations each goroutine completed */
+};
+
+static void writer(void *arg)
+{
+    actor *a = arg;
+    misuse *mu = a->mu;
+    for (int64_t i = 0;; i++) {
+        int64_t k = a->id * 1000000000ll + i;
+        ck_assert(hmap_store(&mu->e->ii, mu->m, &k, &k));
+        atomic_inc(&mu->done[a->id]);
+    }
+}
+
+static void reader(void *arg)
+{
+    actor *a = arg;
+    misuse *mu = a->mu;
+    for (int64_t i = 0;; i++) {
+        if (mu->kind == MISUSE_READ) {
+            hmap_access(&mu->e->ii, mu->m, &i);
+        } else {
+            hmap_iter it;
+            for (hmap_iter_init(&mu->e->ii, mu->m, &it); it.key; hmap_iter_next(&it))
+                ;
+        }
+        atomic_inc(&mu->done[1]);
+    }
+}
+
+static void misuse_body(menv *e)
+{
+    misuse *mu = e->arg;
+    mu->e = e;
+    mu->m = hmap_make(&e->ii, 0);
+    for (int64_t k = -100; k < 0; k++) /* something to read and iterate */
+        ck_assert(hmap_store(&e->ii, mu->m, &k, &k));
+    for (int i = 0; i < 2; i++)
+        mu->a[i] = (actor){mu, i};
+    rt_go(writer, &mu->a[0]);
+    rt_go(mu->kind == MISUSE_WRITES ? writer : reader, &mu->a[1]);
+    for (;;)
+        rt_sleep(1000 * MS); /* the fatal error ends the run */
+}
+
+static const char *const misuse_msg[] = {"concurrent map writes",
+                                         "concurrent map read and map write",
+                                         "concurrent map iteration and map write"};
+
+START_TEST(test_misuse_is_fatal_and_deterministic_virtual)
+{
+    for (int k = 0; k < 3; k++) {
+        misuse a = {.kind = (misuse_kind)k}, b = {.kind = (misuse_kind)k};
+        char fa[512], fb[512];
+        mrun o = {.engine = RT_ENGINE_VIRTUAL, .procs = 2, .seed = 99};
+        ck_assert_int_eq(map_run(&o, misuse_body, &a, fa, sizeof fa), 2);
+        ck_assert_int_eq(map_run(&o, misuse_body, &b, fb, sizeof fb), 2);
+        ck_assert_str_eq(fa, misuse_msg[k]);
+        ck_assert_str_eq(fb, misuse_msg[k]);
+        /* the same seed: the collision happens at the same operation */
+        ck_assert_int_eq(a.done[0], b.done[0]);
+        ck_assert_int_eq(a.done[1], b.done[1]);
+    }
+}
+END_TEST
+
+START_TEST(test_misuse_is_detected_threads)
+{
+    for (int k = 0; k < 3; k++) {
+        misuse a = {.kind = (misuse_kind)k};
+        char fa[512];
+        mrun o = {.engine = RT_ENGINE_THREADS, .procs = 2, .seed = 99};
+        ck_assert_int_eq(map_run(&o, misuse_body, &a, fa, sizeof fa), 2);
+        ck_assert_str_eq(fa, misuse_msg[k]);
+    }
+}
+END_TEST
+
+Suite *maps_conc_suite(void)
+{
+    Suite *s = suite_create("maps_concurrency");
+    TCase *tc = tcase_create("conc");
+    tcase_set_timeout(tc, 600);
+    add_both(tc, test_churn_under_stress_and_checkmark);
+    tcase_add_test(tc, test_misuse_is_fatal_and_deterministic_virtual);
+    tcase_add_test(tc, test_misuse_is_detected_threads);
+    suite_add_tcase(s, tc);
+    return s;
+}
