@@ -50,6 +50,7 @@ static gc_arena *grow(gc_pages *pg)
         free(a);
         return NULL;
     }
+    rt_sys_hugepage(a->base, GC_ARENA_BYTES); /* as Go's sysUsed does for heap memory */
     a->free_pages = GC_PAGES_PER_ARENA;
     pg->arenas[pg->narenas] = a;
     __atomic_store_n(&pg->narenas, pg->narenas + 1, __ATOMIC_RELEASE); /* for gc__span_of */
@@ -83,30 +84,8 @@ static void take(gc_arena *a, size_t first, size_t npages, gc_span *span)
         a->first_free++;
 }
 
-uintptr_t gc__pages_alloc(gc_pages *pg, size_t npages, gc_span *span)
+static void give_back(gc_arena *a, size_t first, size_t npages)
 {
-    if (npages == 0 || npages > GC_PAGES_PER_ARENA)
-        return 0; /* objects above one arena are refused (the cap is per arena here) */
-    for (size_t k = 0;; k++) {
-        gc_arena *a = k < pg->narenas ? pg->arenas[k] : grow(pg);
-        if (!a)
-            return 0;
-        if (a->free_pages < npages)
-            continue;
-        long first = find_run(a, npages);
-        if (first >= 0) { /* the span is complete before the page map publishes it */
-            span->start = (uintptr_t)a->base + (size_t)first * GC_PAGE_BYTES;
-            take(a, (size_t)first, npages, span);
-            return span->start;
-        }
-    }
-}
-
-void gc__pages_free(gc_pages *pg, uintptr_t start, size_t npages)
-{
-    uintptr_t off = start - (uintptr_t)pg->region;
-    gc_arena *a = pg->arenas[off / GC_ARENA_BYTES];
-    size_t first = off % GC_ARENA_BYTES / GC_PAGE_BYTES;
     for (size_t i = first; i < first + npages; i++) {
         a->used[i / 64] &= ~(1ull << (i % 64));
         __atomic_store_n(&a->spans[i], NULL, __ATOMIC_RELEASE);
@@ -114,4 +93,91 @@ void gc__pages_free(gc_pages *pg, uintptr_t start, size_t npages)
     a->free_pages += npages;
     if (first < a->first_free)
         a->first_free = first;
+}
+
+/* for_pages applies fn to the per-arena pieces of the global page run [g, g + npages):
+   arenas are consecutive in the reservation, so a run may cross their boundaries. */
+static void for_pages(gc_pages *pg, size_t g, size_t npages, gc_span *span, bool alloc)
+{
+    while (npages) {
+        gc_arena *a = pg->arenas[g / GC_PAGES_PER_ARENA];
+        size_t i = g % GC_PAGES_PER_ARENA, n = GC_PAGES_PER_ARENA - i;
+        n = n < npages ? n : npages;
+        if (alloc)
+            take(a, i, n, span);
+        else
+            give_back(a, i, n);
+        g += n;
+        npages -= n;
+    }
+}
+
+/* find_spanning returns the first global page index of npages free pages, the run allowed
+   to cross arenas (objects near or above an arena's size); new arenas are made at the end
+   as needed. (size_t)-1 when the cap is reached. */
+static size_t find_spanning(gc_pages *pg, size_t npages)
+{
+    size_t run = 0, start = 0;
+    for (size_t g = 0;; g++) {
+        size_t k = g / GC_PAGES_PER_ARENA;
+        if (k == pg->narenas && !grow(pg))
+            return (size_t)-1;
+        gc_arena *a = pg->arenas[k];
+        if (g % GC_PAGES_PER_ARENA == 0 && a->free_pages == 0) { /* skip a full arena */
+            run = 0;
+            g += GC_PAGES_PER_ARENA - 1;
+            continue;
+        }
+        if (page_used(a, g % GC_PAGES_PER_ARENA)) {
+            run = 0;
+            continue;
+        }
+        if (run++ == 0)
+            start = g;
+        if (run == npages)
+            return start;
+    }
+}
+
+uintptr_t gc__pages_alloc(gc_pages *pg, size_t npages, gc_span *span)
+{
+    if (npages == 0 || npages > pg->max_arenas * GC_PAGES_PER_ARENA)
+        return 0;
+    size_t g;
+    if (npages > GC_PAGES_PER_ARENA / 2) { /* large: may cross arenas */
+        if ((g = find_spanning(pg, npages)) == (size_t)-1)
+            return 0;
+    } else {
+        for (size_t k = 0;; k++) {
+            gc_arena *a = k < pg->narenas ? pg->arenas[k] : grow(pg);
+            if (!a)
+                return 0;
+            long first = a->free_pages < npages ? -1 : find_run(a, npages);
+            if (first >= 0) {
+                g = k * GC_PAGES_PER_ARENA + (size_t)first;
+                break;
+            }
+        }
+    }
+    /* the span is complete before the page map publishes it */
+    span->start = (uintptr_t)pg->region + g * GC_PAGE_BYTES;
+    for_pages(pg, g, npages, span, true);
+    return span->start;
+}
+
+void gc__pages_free(gc_pages *pg, uintptr_t start, size_t npages)
+{
+    for_pages(pg, (start - (uintptr_t)pg->region) / GC_PAGE_BYTES, npages, NULL, false);
+}
+
+void gc__pages_each_span(gc_pages *pg, void (*fn)(gc_span *s, void *arg), void *arg)
+{
+    size_t total = pg->narenas * GC_PAGES_PER_ARENA;
+    for (size_t g = 0; g < total; g++) {
+        gc_span *s = pg->arenas[g / GC_PAGES_PER_ARENA]->spans[g % GC_PAGES_PER_ARENA];
+        if (!s)
+            continue;
+        g += s->npages - 1; /* its other pages map to it too (fn may free it: read first) */
+        fn(s, arg);
+    }
 }

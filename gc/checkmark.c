@@ -138,29 +138,18 @@ static void frames_of(rt_g *g, void *arg)
                   (uint64_t)ROOT_FRAME << 48 | (rt_g_id(g) & 0xffffffffull) << 16 | (i & 0xffff));
 }
 
-/* each_span calls fn on every in-use span once (INV-PAGEMAP). */
-static void each_span(gc_heap *h, void (*fn)(gc_span *s))
+static void alloc_check_bits(gc_span *s, void *arg)
 {
-    for (size_t k = 0; k < h->pages.narenas; k++) {
-        gc_arena *a = h->pages.arenas[k];
-        for (size_t i = 0; i < GC_PAGES_PER_ARENA; i++)
-            if (a->spans[i]) {
-                fn(a->spans[i]);
-                i += a->spans[i]->npages - 1;
-            }
-    }
-}
-
-static void alloc_check_bits(gc_span *s)
-{
+    (void)arg;
     free(s->check_bits);
     s->check_bits = calloc((s->nelems + 63) / 64, sizeof *s->check_bits);
     if (!s->check_bits)
         rt_throw("gc: out of memory in checkmark");
 }
 
-static void free_check_bits(gc_span *s)
+static void free_check_bits(gc_span *s, void *arg)
 {
+    (void)arg;
     free(s->check_bits);
     s->check_bits = NULL;
 }
@@ -169,7 +158,7 @@ uint64_t gc__checkmark(gc_heap *h)
 {
     cm_state c = {.h = h};
     grow(&c);
-    each_span(h, alloc_check_bits);
+    gc__pages_each_span(&h->pages, alloc_check_bits, NULL);
     for (size_t r = 0; r < h->nroots; r++) {
         const gc_type *t = h->roots[r].type;
         for (size_t w = 0; w < t->ptrdata / GC_WORD_BYTES; w++)
@@ -180,7 +169,7 @@ uint64_t gc__checkmark(gc_heap *h)
     rt_g_foreach(h->s, frames_of, &c);
     while (c.nq)
         scan(&c, c.queue[--c.nq]);
-    each_span(h, free_check_bits);
+    gc__pages_each_span(&h->pages, free_check_bits, NULL);
     free(c.tab);
     free(c.queue);
     if (c.lost) {

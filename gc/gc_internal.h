@@ -116,6 +116,9 @@ void gc__pages_destroy(gc_pages *pg);
 uintptr_t gc__pages_alloc(gc_pages *pg, size_t npages, gc_span *span);
 /* gc__pages_free returns a span's pages (INV-PAGEMAP); heap lock held. */
 void gc__pages_free(gc_pages *pg, uintptr_t start, size_t npages);
+/* gc__pages_each_span calls fn once for every in-use span (at its first page; a large
+   span may cross arenas). World stopped or heap lock held. */
+void gc__pages_each_span(gc_pages *pg, void (*fn)(gc_span *s, void *arg), void *arg);
 /* gc__span_of returns the span owning address p, or NULL (INV-PAGEMAP). Lock-free: the
    page map entries of in-use spans do not change while their objects are reachable. */
 static inline gc_span *gc__span_of(const gc_pages *pg, uintptr_t p)

@@ -119,20 +119,14 @@ gc_heap *gc_heap_new(rt_sched *s, const gc_config *cfg)
     return h;
 }
 
-/* free_spans frees every span once, from its first page (INV-PAGEMAP). */
-static void free_spans(gc_heap *h)
+static void free_span(gc_span *s, void *arg)
 {
-    for (size_t k = 0; k < h->pages.narenas; k++) {
-        gc_arena *a = h->pages.arenas[k];
-        for (size_t i = 0; i < GC_PAGES_PER_ARENA; i++) {
-            gc_span *s = a->spans[i];
-            if (!s)
-                continue;
-            i += s->npages - 1; /* its other pages map to it too: skip them */
-            gc__span_free(s);
-        }
-    }
+    (void)arg;
+    gc__span_free(s);
 }
+
+/* free_spans frees every span once (INV-PAGEMAP). */
+static void free_spans(gc_heap *h) { gc__pages_each_span(&h->pages, free_span, NULL); }
 
 void gc_heap_free(gc_heap *h)
 {

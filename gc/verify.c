@@ -59,7 +59,7 @@ static void count_mapped(const gc_heap *h, size_t *pages, size_t *spans)
             if (!used || *pages == SIZE_MAX)
                 continue;
             ++*pages;
-            *spans += i == 0 || a->spans[i - 1] != a->spans[i];
+            *spans += a->spans[i]->start == (uintptr_t)a->base + i * GC_PAGE_BYTES;
         }
     }
 }

@@ -378,6 +378,9 @@ GORSIM_API void rt_ragged_barrier(void (*fn)(int p_id, void *arg), void *arg);
    returns a whole reservation. Go's sysReserve, sysMap and sysFree. */
 GORSIM_API void *rt_sys_reserve(size_t bytes, uintptr_t hint);
 GORSIM_API bool rt_sys_map(void *p, size_t bytes);
+/* rt_sys_hugepage asks for transparent huge pages on the whole 2 MiB pages of a mapped
+   range (Go's sysHugePage on heap memory: fewer TLB misses on large tables). */
+GORSIM_API void rt_sys_hugepage(void *p, size_t bytes);
 GORSIM_API void rt_sys_free(void *p, size_t bytes);
 /* rt_sys_zero makes usable memory read as zero again, giving large page-aligned ranges back
    to the OS (Go's sysUnused, as the scavenger uses it) and clearing small ones. */

@@ -41,6 +41,15 @@ bool rt_sys_map(void *p, size_t bytes)
     return mprotect(p, bytes, PROT_READ | PROT_WRITE) == 0;
 }
 
+void rt_sys_hugepage(void *p, size_t bytes)
+{
+    enum { HUGE = 2 * 1024 * 1024 }; /* x86-64 and arm64 with 4 KiB pages */
+    uintptr_t beg = ((uintptr_t)p + HUGE - 1) & ~(uintptr_t)(HUGE - 1);
+    uintptr_t end = ((uintptr_t)p + bytes) & ~(uintptr_t)(HUGE - 1);
+    if (beg < end)
+        (void)madvise((void *)beg, end - beg, MADV_HUGEPAGE); /* advice: failure is harmless */
+}
+
 void rt_sys_free(void *p, size_t bytes)
 {
     if (p)

@@ -10,6 +10,7 @@
  *   chan    unbuffered ping-pong between two goroutines: ns per message
  *   alloc   small pointerful allocations with the collector on: ns per allocation
  *   mark    one worker marking trees and lists: MB per second of mark CPU
+ *   map     the classic map: inserts without and with a hint, lookups (bench_map.c)
  */
 #include "config.h"
 #include "sim/bench.h"
@@ -21,15 +22,19 @@
 #include <sys/mman.h>
 #include <ucontext.h>
 
+#define BENCH_NAMES "switch, spawn, chan, alloc, mark, map, all"
+
 typedef struct bench_opts {
     bool json, no_go;
     int runs, procs;
     long long n;          /* 0: the benchmark's default */
 } bench_opts;
 
+enum { NEEDS_RUNTIME, NEEDS_HEAP, NEEDS_MAPS }; /* what a benchmark runs on */
+
 /* run_threads runs fn(ctx) as the main goroutine of a threads-engine runtime with procs Ps
-   (and a heap for it when heap is set). */
-static bool run_threads(int procs, bool heap, rt_func fn, bench_ctx *bc)
+   (and a heap, and a map context, as it needs). */
+static bool run_threads(int procs, int needs, rt_func fn, bench_ctx *bc)
 {
     rt_config cfg;
     rt_config_init(&cfg);
@@ -38,8 +43,11 @@ static bool run_threads(int procs, bool heap, rt_func fn, bench_ctx *bc)
     rt_sched *s = rt_sched_new(&cfg);
     if (!s)
         return false;
-    bc->h = heap ? gc_heap_new(s, NULL) : NULL;
-    int rc = heap && !bc->h ? -1 : rt_sched_run(s, fn, bc);
+    bc->h = needs >= NEEDS_HEAP ? gc_heap_new(s, NULL) : NULL;
+    bc->mc = needs >= NEEDS_MAPS && bc->h ? map_ctx_new(s, bc->h) : NULL;
+    bool ready = (needs < NEEDS_HEAP || bc->h) && (needs < NEEDS_MAPS || bc->mc);
+    int rc = ready ? rt_sched_run(s, fn, bc) : -1;
+    map_ctx_free(bc->mc);
     gc_heap_free(bc->h);
     rt_sched_free(s);
     return rc == 0;
@@ -165,21 +173,31 @@ typedef struct bench_def {
     long long default_n;
     const char *key;       /* JSON key of our figure */
     const char *what;
-    bool heap;             /* needs a gc heap */
+    int needs;             /* NEEDS_* */
     int procs;             /* fixed GOMAXPROCS (0: --procs) */
     const char *unit;      /* "ns" (lower is better) or "MB/s" (higher is better) */
+    const char *group;     /* a benchmark run and printed with others of its group, or NULL */
+    const char *ratio_key; /* JSON key of ours / Go's */
 } bench_def;
 
 static const bench_def benches[] = {
     {"switch", switch_main, 2000000, "switch_ns", "goroutine switch (Gosched ping-pong)",
-     false, 0, "ns"},
-    {"spawn", spawn_main, 200000, "spawn_ns", "goroutine create + run + exit", false, 0, "ns"},
-    {"chan", chan_main, 500000, "chan_ns", "unbuffered channel message (ping-pong)", false, 0,
-     "ns"},
+     NEEDS_RUNTIME, 0, "ns", NULL, "speedup"},
+    {"spawn", spawn_main, 200000, "spawn_ns", "goroutine create + run + exit", NEEDS_RUNTIME,
+     0, "ns", NULL, "ratio_vs_go"},
+    {"chan", chan_main, 500000, "chan_ns", "unbuffered channel message (ping-pong)",
+     NEEDS_RUNTIME, 0, "ns", NULL, "ratio_vs_go"},
     {"alloc", sim_bench_alloc_main, 5000000, "alloc_ns", "allocate a 32 B pointerful object",
-     true, 0, "ns"},
+     NEEDS_HEAP, 0, "ns", NULL, "ratio_vs_go"},
     {"mark", sim_bench_mark_main, 1000000, "mark_mb_per_s",
-     "mark trees + lists, one worker (1 P)", true, 1, "MB/s"},
+     "mark trees + lists, one worker (1 P)", NEEDS_HEAP, 1, "MB/s", NULL, "ratio_vs_go"},
+    {"mapinsert_nohint", sim_bench_map_insert_nohint_main, 1000000, "insert_nohint_ns",
+     "map[int64]int64 insert, no hint", NEEDS_MAPS, 0, "ns", "map", "ratio_vs_go_nohint"},
+    {"mapinsert_hint", sim_bench_map_insert_hint_main, 1000000, "insert_hint_ns",
+     "map[int64]int64 insert, hint n", NEEDS_MAPS, 0, "ns", "map", "ratio_vs_go_hint"},
+    {"maplookup", sim_bench_map_lookup_main, 1000000, "lookup_ns",
+     "map[int64]int64 lookup (present keys)", NEEDS_MAPS, 0, "ns", "map",
+     "ratio_vs_go_lookup"},
 };
 #define NBENCH (sizeof benches / sizeof *benches)
 
@@ -191,7 +209,7 @@ static double median_runs(const bench_opts *o, const bench_def *b, long long n)
     int runs = o->runs;
     for (int r = 0; r < runs; r++) {
         bench_ctx bc = {.n = n};
-        if (!run_threads(procs_of(o, b), b->heap, b->main, &bc) || bc.value <= 0)
+        if (!run_threads(procs_of(o, b), b->needs, b->main, &bc) || bc.value <= 0)
             return -1;
         v[r] = bc.value;
     }
@@ -234,8 +252,30 @@ static void print_json_fields(const result *r)
         if (r->go_ns > 0)
             printf(", \"go_switch_ns\": %.2f", r->go_ns);
     } else if (r->base_ns > 0) {
-        printf(", \"go_%s\": %.2f, \"ratio_vs_go\": %.3f", r->b->key, r->base_ns, r->ratio);
+        printf(", \"go_%s\": %.2f, \"%s\": %.3f", r->b->key, r->base_ns, r->b->ratio_key,
+               r->ratio);
     }
+}
+
+/* group_figures: what a group derives from its members' figures (map: the slowdown of
+   inserting without a hint, ours and Go's); res holds the group's results in table order */
+static void group_figures(const result *res, size_t n, bool json)
+{
+    if (n < 2 || strcmp(res[0].b->group, "map") || strcmp(res[1].b->name, "mapinsert_hint"))
+        return;
+    double ours = res[0].ns / res[1].ns;
+    double go = res[0].base_ns > 0 && res[1].base_ns > 0 ? res[0].base_ns / res[1].base_ns : -1;
+    if (json) {
+        printf(", \"slowdown_nohint\": %.3f", ours);
+        if (go > 0)
+            printf(", \"go_slowdown_nohint\": %.3f", go);
+        return;
+    }
+    printf("%-8s %-40s %10.2f x  ", "map", "slowdown of no hint (no hint / hint)", ours);
+    if (go > 0)
+        printf("   Go 1.19     %8.2f x\n", go);
+    else
+        printf("   (Go not measured)\n");
 }
 
 static void print_row(const result *r)
@@ -274,6 +314,12 @@ static int bench_help(void)
          "          list of n 32-byte nodes each, during runtime.GC: mark_mb_per_s (heap shape\n"
          "          bytes per second of mark CPU), go_mark_mb_per_s (from Go's gctrace),\n"
          "          ratio_vs_go (ours / Go's: above 1 is faster)\n"
+         "  map     Go 1.19's classic map, map[int64]int64, keys 0..n-1, after a runtime.GC:\n"
+         "          make + n inserts without a hint (insert_nohint_ns) and with hint n\n"
+         "          (insert_hint_ns), and n lookups of present keys (lookup_ns); Go's the same\n"
+         "          (go_*), ratio_vs_go_nohint / _hint / _lookup (ours / Go's), and the cost of\n"
+         "          no hint: slowdown_nohint (no hint / hint), go_slowdown_nohint. Its parts\n"
+         "          also run alone: mapinsert_nohint, mapinsert_hint, maplookup\n"
          "  all     all of them; --json prints {\"switch\": {...}, \"spawn\": {...}, ...}\n"
          "\n"
          "options:\n"
@@ -281,7 +327,8 @@ static int bench_help(void)
          "  --runs N    runs per figure, 1..64 (default 7)\n"
          "  --procs N   GOMAXPROCS for gorsim and Go, 1..256 (default 1)\n"
          "  -n N        operations per run (default: switch 2000000, spawn 200000, chan 500000,\n"
-         "              alloc 5000000; mark: nodes per tree and per list, 1000000)\n"
+         "              alloc 5000000, map 1000000; mark: nodes per tree and per list,\n"
+         "              1000000)\n"
          "  --no-go     do not build or run the Go 1.19 comparison\n"
          "\n"
          "The Go programs are in bench/go/ (installed under the package data directory);\n"
@@ -323,8 +370,26 @@ static int parse_bench_opts(int argc, char **argv, bench_opts *o, const char **n
     }
     if (!*name)
         return sim_usage_error("bench",
-                               "missing benchmark name (switch, spawn, chan, alloc, mark, all)");
+                               "missing benchmark name (" BENCH_NAMES ")");
     return 0;
+}
+
+/* selects: whether the name given on the command line runs b (its own name or its group's) */
+static bool selects(const bench_def *b, const char *name)
+{
+    return !strcmp(b->name, name) || (b->group && !strcmp(b->group, name));
+}
+
+static const char *bench_label(const bench_def *b) { return b->group ? b->group : b->name; }
+
+/* group_len: how many results from res on belong to res[0]'s group (1 if none) */
+static size_t group_len(const result *res, size_t n)
+{
+    size_t len = 1;
+    while (res[0].b->group && len < n && res[len].b->group &&
+           !strcmp(res[len].b->group, res[0].b->group))
+        len++;
+    return len;
 }
 
 int sim_cmd_bench(int argc, char **argv)
@@ -339,12 +404,12 @@ int sim_cmd_bench(int argc, char **argv)
     bool all = !strcmp(name, "all");
     size_t nb = NBENCH, first = 0, count = nb;
     if (!all) {
-        for (first = 0; first < nb && strcmp(benches[first].name, name); first++)
+        for (first = 0; first < nb && !selects(&benches[first], name); first++)
             ;
         if (first == nb)
-            return sim_usage_error(
-                "bench", "unknown benchmark '%s' (switch, spawn, chan, alloc, mark, all)", name);
-        count = 1;
+            return sim_usage_error("bench", "unknown benchmark '%s' (" BENCH_NAMES ")", name);
+        for (count = 1; first + count < nb && selects(&benches[first + count], name); count++)
+            ;
     }
     const char *why = "--no-go";
     sim_go_bench *gb = o.no_go ? NULL : sim_go_bench_open(&why);
@@ -359,10 +424,16 @@ int sim_cmd_bench(int argc, char **argv)
         }
     if (o.json) {
         printf("{");
-        for (size_t k = 0; k < count; k++) {
+        for (size_t k = 0, len; k < count; k += len) {
+            len = group_len(res + k, count - k);
             if (all)
-                printf("%s\"%s\": {", k ? ", " : "", res[k].b->name);
-            print_json_fields(&res[k]);
+                printf("%s\"%s\": {", k ? ", " : "", bench_label(res[k].b));
+            for (size_t j = k; j < k + len; j++) {
+                printf(j > k ? ", " : "");
+                print_json_fields(&res[j]);
+            }
+            if (res[k].b->group)
+                group_figures(res + k, len, true);
             if (all)
                 printf("}");
         }
@@ -375,8 +446,13 @@ int sim_cmd_bench(int argc, char **argv)
     } else {
         printf("gorsim %s, threads engine, %d P, median of %d runs; Go: %s\n", rt_version(),
                o.procs, o.runs, gb ? sim_go_version(gb) : why);
-        for (size_t k = 0; k < count; k++)
-            print_row(&res[k]);
+        for (size_t k = 0, len; k < count; k += len) {
+            len = group_len(res + k, count - k);
+            for (size_t j = k; j < k + len; j++)
+                print_row(&res[j]);
+            if (res[k].b->group)
+                group_figures(res + k, len, false);
+        }
     }
     sim_go_bench_close(gb);
     return 0;

@@ -57,6 +57,12 @@ END_TEST
 
 /* ---------------------------------------------------------------- allocation */
 
+typedef struct node {
+    struct node *next;     /* word 0: pointer */
+    struct node *other;    /* word 1: pointer */
+    uint64_t value;
+    uint64_t pad;
+} node;
 static const uint8_t node_mask[] = {0x3}; /* next, other: words 0 and 1 */
 static const gc_type node_t = {32, 16, node_mask, "main.node"};
 static const gc_type bytes_t = {1, 0, NULL, "uint8"};
@@ -167,7 +173,13 @@ typedef struct large_env {
     char *big, *small;
     void *zero1, *zero2;
     int outside;
+    node **huge;           /* larger than an arena: its pages cross arena boundaries */
+    bool huge_kept;
 } large_env;
+
+enum { HUGE_N = 10 * 1000 * 1000 }; /* 80 MB of pointers */
+static const uint8_t huge_mask[] = {0x1};
+static const gc_type huge_elem_t = {8, 8, huge_mask, "*main.node"};
 
 static void large_main(void *arg)
 {
@@ -179,6 +191,23 @@ static void large_main(void *arg)
     static char not_heap;
     gc_object o;
     e->outside = gc_find_object(e->h, &not_heap, &o) + gc_find_object(e->h, NULL, &o);
+}
+
+static void huge_main(void *arg)
+{
+    large_env *e = arg;
+    gc_object o;
+    /* an object of more than one arena: its last element keeps a node alive through a
+       collection (marking scans across the arena boundary) */
+    node **huge = gc_alloc_array(e->h, &huge_elem_t, HUGE_N);
+    node *n = gc_alloc(e->h, &node_t);
+    n->value = 4242;
+    gc_write_ptr(e->h, &huge[HUGE_N - 1], n);
+    n = NULL;
+    gc_collect(e->h);
+    e->huge_kept = huge[HUGE_N - 1]->value == 4242 &&
+                   gc_find_object(e->h, huge[HUGE_N - 1], &o) && o.base == huge[HUGE_N - 1];
+    e->huge = huge;
 }
 
 START_TEST(test_large_objects_and_lookup)
@@ -199,6 +228,23 @@ START_TEST(test_large_objects_and_lookup)
     ck_assert(!gc_find_object(e.h, e.small + 24, &o)); /* the next, unallocated slot */
     ck_assert_ptr_eq(e.zero1, e.zero2); /* zero-size objects share one address */
     ck_assert_int_eq(e.outside, 0);
+    ck_assert(gc_verify(e.h));
+    gc_heap_free(e.h);
+    rt_sched_free(s);
+}
+END_TEST
+
+START_TEST(test_objects_larger_than_an_arena)
+{
+    rt_sched *s = new_sched(ENGINE(_i), 1);
+    large_env e = {0};
+    e.h = gc_heap_new(s, NULL);
+    ck_assert_int_eq(rt_sched_run(s, huge_main, &e), 0);
+    gc_object o;
+    ck_assert(e.huge_kept);
+    ck_assert(gc_find_object(e.h, (char *)(e.huge + HUGE_N) - 1, &o));
+    ck_assert_ptr_eq(o.base, e.huge);
+    ck_assert_uint_gt(o.size, GC_ARENA_BYTES);
     ck_assert(gc_verify(e.h));
     gc_heap_free(e.h);
     rt_sched_free(s);
@@ -287,12 +333,6 @@ END_TEST
 
 /* ---------------------------------------------------------------- collection */
 
-typedef struct node {
-    struct node *next;     /* word 0: pointer */
-    struct node *other;    /* word 1: pointer */
-    uint64_t value;
-    uint64_t pad;
-} node;
 
 static const uint8_t ptr_mask[] = {0x1};
 static const gc_type ptr_t = {8, 8, ptr_mask, "*main.node"};
@@ -636,6 +676,7 @@ static Suite *gc_suite(void)
     tcase_set_timeout(tc, 60);
     add_both(tc, test_alloc_from_per_p_caches);
     add_both(tc, test_large_objects_and_lookup);
+    add_both(tc, test_objects_larger_than_an_arena);
     tcase_add_test(tc, test_layout_is_reproducible);
     add_both(tc, test_heap_cap_is_out_of_memory);
     add_both(tc, test_garbage_is_collected_under_the_cap);
