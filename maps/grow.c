@@ -66,12 +66,16 @@ static void move_entry(const map_type *t, hmap *h, evac_dst *d, uint8_t *b, unsi
         gc_write_ptr(heap, dk, *(void **)sk);
     else if (gc_type_has_pointers(t->key))
         gc_typed_copy(heap, t->key, dk, sk, 1);
+    else if (t->keysize == 8)
+        memcpy(dk, sk, 8); /* a word move, not a call */
     else
         memcpy(dk, sk, t->keysize);
     if (t->flags & MAP_T_INDIRECT_ELEM)
         gc_write_ptr(heap, de, *(void **)se);
     else if (gc_type_has_pointers(t->elem))
         gc_typed_copy(heap, t->elem, de, se, 1);
+    else if (t->elemsize == 8)
+        memcpy(de, se, 8);
     else
         memcpy(de, se, t->elemsize);
     d->i++;

@@ -10,18 +10,13 @@
 #include "maps/maps_internal.h"
 #include <math.h>
 
-/* mixing constants of the algorithm */
-#define M1 0xa0761d6478bd642full
-#define M2 0xe7037ed1a0b428dbull
+/* mixing constants of the algorithm (M1, M2, M5 and the mix are in maps_internal.h) */
+#define M1 MAP_HASH_M1
+#define M2 MAP_HASH_M2
 #define M3 0x8ebc6af09c88c6e3ull
 #define M4 0x589965cc75374cc3ull
-#define M5 0x1d8e4e27c47d124full
-
-static inline uint64_t mix(uint64_t a, uint64_t b)
-{
-    unsigned __int128 r = (unsigned __int128)a * b;
-    return (uint64_t)(r >> 64) ^ (uint64_t)r;
-}
+#define M5 MAP_HASH_M5
+#define mix map__mix
 
 static inline uint64_t rd8(const uint8_t *p)
 {
@@ -86,8 +81,7 @@ uint64_t map_memhash(const void *key, size_t n, uint64_t seed, uint64_t hashkey)
 /* the hashers of the key kinds (map_hash_fn); the key's size comes through the type */
 uint64_t map__hash64(const map_type *t, const void *k, uint64_t seed)
 {
-    uint64_t a = rd8(k);
-    return mix(M5 ^ 8, mix(a ^ M2, a ^ seed ^ t->hashkey ^ M1));
+    return map__hash_word(rd8(k), seed, t->hashkey);
 }
 
 uint64_t map__memhash_t(const map_type *t, const void *k, uint64_t seed)

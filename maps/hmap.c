@@ -17,6 +17,23 @@ int hmap_b_for_hint(int64_t hint)
     return B;
 }
 
+/* The operations are written once and specialised twice (always_inline, a constant
+   `fast`): fast is Go's _fast64 variant for 8-byte memory keys — the hash inlined, keys
+   compared as words, never indirect. */
+#define SPECIALISE static inline __attribute__((always_inline))
+
+SPECIALISE uint64_t hash_of(const map_type *t, const void *key, uint32_t seed, bool fast)
+{
+    return fast ? map__hash_word(*(const uint64_t *)key, seed, t->hashkey) : t->hash(t, key, seed);
+}
+
+SPECIALISE bool same_key(const map_type *t, const void *key, uint8_t *b, unsigned i, bool fast)
+{
+    if (fast)
+        return *(const uint64_t *)key == *(const uint64_t *)map__key_slot(t, b, i);
+    return t->equal(t, key, map__key(t, b, i));
+}
+
 static void copy_key(const map_type *t, void *dst, const void *src)
 {
     if (t->flags & MAP_T_FAST64)
@@ -27,20 +44,24 @@ static void copy_key(const map_type *t, void *dst, const void *src)
         memcpy(dst, src, t->key->size);
 }
 
-static void copy_elem(const map_type *t, void *dst, const void *src)
+static inline void copy_elem(const map_type *t, void *dst, const void *src)
 {
     if (gc_type_has_pointers(t->elem))
         gc_typed_copy(t->ctx->heap, t->elem, dst, src, 1);
+    else if (t->elem->size == 8)
+        memcpy(dst, src, 8);
     else
         memcpy(dst, src, t->elem->size);
 }
 
-/* hash_cost: the virtual cost of hashing key (its length for strings) */
-static int64_t hash_cost(const map_type *t, const void *key)
+/* op_cost: the virtual cost of an operation on key before probing (t->op_cost, plus a
+   string key's length) */
+SPECIALISE int64_t op_cost(const map_type *t, const void *key, bool fast)
 {
-    const int64_t *c = t->ctx->cost;
-    size_t n = t->kind == MAP_KEY_STRING ? (size_t)((const map_string *)key)->len : t->key->size;
-    return c[MAP_COST_HASH] + (n > 16 ? (int64_t)((n - 1) / 16) * c[MAP_COST_HASH_16] : 0);
+    if (fast || t->kind != MAP_KEY_STRING)
+        return t->op_cost;
+    int64_t n = ((const map_string *)key)->len;
+    return t->op_cost + (n > 16 ? (n - 1) / 16 * t->ctx->cost[MAP_COST_HASH_16] : 0);
 }
 
 hmap *hmap_make(const map_type *t, int64_t hint)
@@ -69,7 +90,7 @@ int64_t hmap_len(const hmap *h)
 
 /* lookup_bucket: the bucket whose chain holds key's entry — the old one while its
    evacuation is pending (lookups never evacuate). */
-static uint8_t *lookup_bucket(const map_type *t, const hmap *h, uint64_t hash)
+SPECIALISE uint8_t *lookup_bucket(const map_type *t, const hmap *h, uint64_t hash)
 {
     uint64_t m = map__mask(h->B);
     uint8_t *b = map__bucket(t, h->buckets, hash & m);
@@ -84,35 +105,48 @@ static uint8_t *lookup_bucket(const map_type *t, const hmap *h, uint64_t hash)
     return b;
 }
 
-/* find: the slot of key in the chain from b (INV-EMPTYREST ends the search early). */
-static bool find(const map_type *t, uint8_t *b, const void *key, uint8_t top, uint8_t **bout,
-                 unsigned *iout, int64_t *probes)
+/* find: the slot of key in the chain from b (INV-EMPTYREST ends the search early). The
+   fast64 variant compares keys first and needs no tophash, as Go's mapaccess1_fast64: its
+   loads do not wait on the tophash byte (a second cache miss on a large table). */
+SPECIALISE bool find(const map_type *t, uint8_t *b, const void *key, uint8_t top,
+                     uint8_t **bout, unsigned *iout, int64_t *probes, bool fast)
 {
     for (; b; b = map__overflow(t, b))
         for (unsigned i = 0; i < MAP_BUCKET_SLOTS; i++) {
             ++*probes;
-            if (b[i] != top) {
+            if (fast) {
+                if (!same_key(t, key, b, i, true) || map__is_empty(b[i]))
+                    continue;
+            } else if (b[i] != top) {
                 if (b[i] == EMPTY_REST)
                     return false;
                 continue;
+            } else if (!same_key(t, key, b, i, false)) {
+                continue;
             }
-            if (map__equal(t, key, map__key(t, b, i))) {
-                *bout = b;
-                *iout = i;
-                return true;
-            }
+            *bout = b;
+            *iout = i;
+            return true;
         }
     return false;
 }
 
+SPECIALISE bool lookup_impl(const map_type *t, hmap *h, const void *key, uint8_t **bout,
+                            unsigned *iout, bool fast)
+{
+    int64_t probes = 0;
+    uint64_t hash = hash_of(t, key, h->hash0, fast);
+    bool ok = find(t, lookup_bucket(t, h, hash), key, map__tophash(hash), bout, iout, &probes,
+                   fast);
+    rt_charge(op_cost(t, key, fast) + probes * t->ctx->cost[MAP_COST_PROBE]);
+    return ok;
+}
+
 static bool lookup(const map_type *t, hmap *h, const void *key, uint8_t **bout, unsigned *iout)
 {
-    const int64_t *c = t->ctx->cost;
-    int64_t probes = 0;
-    uint64_t hash = map__hash(t, key, h->hash0);
-    bool ok = find(t, lookup_bucket(t, h, hash), key, map__tophash(hash), bout, iout, &probes);
-    rt_charge(c[MAP_COST_OP] + hash_cost(t, key) + probes * c[MAP_COST_PROBE]);
-    return ok;
+    if (t->flags & MAP_T_FAST64)
+        return lookup_impl(t, h, key, bout, iout, true);
+    return lookup_impl(t, h, key, bout, iout, false);
 }
 
 bool map__access_k(const map_type *t, hmap *h, const void *key, void **kout, void **eout)
@@ -167,11 +201,17 @@ static void end_write(hmap *h, int64_t cost)
 }
 
 /* place_new: store a new key at slot i of b (the slot's indirect objects allocated first). */
-static void *place_new(const map_type *t, hmap *h, uint8_t *b, unsigned i, const void *key,
-                       uint8_t top)
+SPECIALISE void *place_new(const map_type *t, hmap *h, uint8_t *b, unsigned i,
+                           const void *key, uint8_t top, bool fast)
 {
     gc_heap *heap = t->ctx->heap;
     void *kslot = map__key_slot(t, b, i), *eslot = map__elem_slot(t, b, i);
+    if (fast) { /* never indirect */
+        memcpy(kslot, key, 8);
+        b[i] = top;
+        __atomic_store_n(&h->count, h->count + 1, __ATOMIC_RELAXED);
+        return eslot;
+    }
     if (t->flags & MAP_T_INDIRECT_KEY) {
         void *k = gc_alloc(heap, t->key);
         gc_write_ptr(heap, kslot, k);
@@ -185,14 +225,12 @@ static void *place_new(const map_type *t, hmap *h, uint8_t *b, unsigned i, const
     return map__elem(t, b, i);
 }
 
-void *hmap_assign(const map_type *t, hmap *h, const void *key)
+SPECIALISE void *assign_impl(const map_type *t, hmap *h, const void *key, bool fast)
 {
-    if (!h)
-        return NULL;
     map_ctx *c = t->ctx;
     if (map__flags(h) & F_WRITING)
         rt_fatal("concurrent map writes");
-    uint64_t hash = map__hash(t, key, h->hash0);
+    uint64_t hash = hash_of(t, key, h->hash0, fast);
     begin_write(h);
     int64_t probes = 0;
     if (!h->buckets)
@@ -218,11 +256,10 @@ again:
                     goto absent;
                 continue;
             }
-            void *k = map__key(t, b, i);
-            if (!map__equal(t, key, k))
+            if (!same_key(t, key, b, i, fast))
                 continue;
-            if (t->flags & MAP_T_NEED_KEY_UPDATE)
-                copy_key(t, k, key);
+            if (!fast && (t->flags & MAP_T_NEED_KEY_UPDATE))
+                copy_key(t, map__key(t, b, i), key);
             elem = map__elem(t, b, i);
             goto done;
         }
@@ -242,18 +279,28 @@ absent:
         insb = map__new_overflow(t, h, b);
         insi = 0;
     }
-    elem = place_new(t, h, insb, insi, key, top);
+    elem = place_new(t, h, insb, insi, key, top, fast);
 done:
-    end_write(h, c->cost[MAP_COST_OP] + hash_cost(t, key) + probes * c->cost[MAP_COST_PROBE]);
+    end_write(h, op_cost(t, key, fast) + probes * c->cost[MAP_COST_PROBE]);
     return elem;
+}
+
+void *hmap_assign(const map_type *t, hmap *h, const void *key)
+{
+    if (!h)
+        return NULL;
+    if (t->flags & MAP_T_FAST64)
+        return assign_impl(t, h, key, true);
+    return assign_impl(t, h, key, false);
 }
 
 bool hmap_store(const map_type *t, hmap *h, const void *key, const void *elem)
 {
-    void *e = hmap_assign(t, h, key);
-    if (e)
-        copy_elem(t, e, elem);
-    return e != NULL;
+    if (!h)
+        return false;
+    copy_elem(t, (t->flags & MAP_T_FAST64) ? assign_impl(t, h, key, true)
+                                            : assign_impl(t, h, key, false), elem);
+    return true;
 }
 
 /* clear_slot empties a deleted entry's key and element (pointer-aware: old values shaded). */
@@ -303,14 +350,12 @@ static void mark_empty(const map_type *t, uint8_t *orig, uint8_t *b, unsigned i)
     }
 }
 
-void hmap_delete(const map_type *t, hmap *h, const void *key)
+SPECIALISE void delete_impl(const map_type *t, hmap *h, const void *key, bool fast)
 {
-    if (!h || !h->count)
-        return;
     map_ctx *c = t->ctx;
     if (map__flags(h) & F_WRITING)
         rt_fatal("concurrent map writes");
-    uint64_t hash = map__hash(t, key, h->hash0);
+    uint64_t hash = hash_of(t, key, h->hash0, fast);
     begin_write(h);
     uint64_t bucket = hash & map__mask(h->B);
     if (map__growing(h))
@@ -318,14 +363,24 @@ void hmap_delete(const map_type *t, hmap *h, const void *key)
     uint8_t *orig = map__bucket(t, h->buckets, bucket), *b;
     unsigned i;
     int64_t probes = 0;
-    if (find(t, orig, key, map__tophash(hash), &b, &i, &probes)) {
+    if (find(t, orig, key, map__tophash(hash), &b, &i, &probes, fast)) {
         clear_slot(t, b, i);
         mark_empty(t, orig, b, i);
         __atomic_store_n(&h->count, h->count - 1, __ATOMIC_RELAXED);
         if (!h->count) /* a fresh seed against hash flooding (Go issue 25237) */
             h->hash0 = map__fastrand(c);
     }
-    end_write(h, c->cost[MAP_COST_OP] + hash_cost(t, key) + probes * c->cost[MAP_COST_PROBE]);
+    end_write(h, op_cost(t, key, fast) + probes * c->cost[MAP_COST_PROBE]);
+}
+
+void hmap_delete(const map_type *t, hmap *h, const void *key)
+{
+    if (!h || !h->count)
+        return;
+    if (t->flags & MAP_T_FAST64)
+        delete_impl(t, h, key, true);
+    else
+        delete_impl(t, h, key, false);
 }
 
 void hmap_clear(const map_type *t, hmap *h)
@@ -347,5 +402,5 @@ void hmap_clear(const map_type *t, hmap *h)
     if (next)
         gc_write_ptr(c->heap, &map__extra(t, h)->next_overflow, next);
     uint64_t n = map__nbuckets(t, h->B);
-    end_write(h, c->cost[MAP_COST_OP] + (int64_t)n * MAP_BUCKET_SLOTS * c->cost[MAP_COST_PROBE]);
+    end_write(h, t->op_cost + (int64_t)n * MAP_BUCKET_SLOTS * c->cost[MAP_COST_PROBE]);
 }

@@ -45,7 +45,8 @@ GORSIM_API void map_ctx_free(map_ctx *c);
 /* How keys hash and compare (Go's t.hasher and t.key.equal). */
 typedef enum map_key_kind {
     MAP_KEY_MEM,     /* the key's bytes: integers, pointers, structs of them without padding
-                        (8-byte keys take Go's fast64 path) */
+                        (8-byte keys with elements of at most 128 bytes take Go's fast64
+                        path) */
     MAP_KEY_STRING,  /* a map_string */
     MAP_KEY_FLOAT64, /* a double: +0 and -0 are one key; NaN is never equal to itself, so
                         every NaN insert adds a key that can never be found */
@@ -85,6 +86,7 @@ struct map_type {
     uint8_t flags;              /* MAP_T_* below */
     uint32_t keysize, elemsize; /* slot sizes: 8 when indirect */
     uint32_t bucketsize;        /* tophash[8] | keys[8] | elems[8] | overflow */
+    int64_t op_cost;            /* virtual ns of an operation's fixed part and hashing */
     gc_type bucket;             /* the bucket type: noscan unless key or element has pointers */
     uint8_t bucket_mask[40];    /* its pointer mask (at most 8 + 16*128 + 8 bytes) */
     char name[96];              /* "map.bucket[K]E" for traces and verifier reports */

@@ -152,8 +152,23 @@ static inline uint64_t map__noldbuckets(const hmap *h)
 }
 
 /* ---- hashing and equality (the fast64 path inline) */
+#define MAP_HASH_M1 0xa0761d6478bd642full /* the mixing constants of the hash (hash.c) */
+#define MAP_HASH_M2 0xe7037ed1a0b428dbull
+#define MAP_HASH_M5 0x1d8e4e27c47d124full
+static inline uint64_t map__mix(uint64_t a, uint64_t b)
+{
+    unsigned __int128 r = (unsigned __int128)a * b;
+    return (uint64_t)(r >> 64) ^ (uint64_t)r;
+}
+/* map__hash_word: the hash of one 8-byte key (Go's memhash64Fallback) */
+static inline uint64_t map__hash_word(uint64_t a, uint64_t seed, uint64_t hashkey)
+{
+    return map__mix(MAP_HASH_M5 ^ 8, map__mix(a ^ MAP_HASH_M2, a ^ seed ^ hashkey ^ MAP_HASH_M1));
+}
 static inline uint64_t map__hash(const map_type *t, const void *k, uint32_t seed)
 {
+    if (t->flags & MAP_T_FAST64)
+        return map__hash_word(*(const uint64_t *)k, seed, t->hashkey);
     return t->hash(t, k, seed);
 }
 static inline bool map__equal(const map_type *t, const void *a, const void *b)

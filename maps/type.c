@@ -31,8 +31,19 @@ static void mark_slots(uint8_t *mask, size_t off, size_t slotsize, const gc_type
     }
 }
 
+/* op_cost: an operation's fixed virtual cost and its key's hashing (strings add their
+   length per operation) */
+static int64_t op_cost(const map_type *t)
+{
+    const int64_t *c = t->ctx->cost;
+    size_t n = t->kind == MAP_KEY_STRING ? 0 : t->key->size;
+    return c[MAP_COST_OP] + c[MAP_COST_HASH] +
+           (n > 16 ? (int64_t)((n - 1) / 16) * c[MAP_COST_HASH_16] : 0);
+}
+
 static void layout(map_type *t)
 {
+    t->op_cost = op_cost(t);
     bool ik = t->flags & MAP_T_INDIRECT_KEY, ie = t->flags & MAP_T_INDIRECT_ELEM;
     t->keysize = ik ? GC_WORD_BYTES : (uint32_t)t->key->size;
     t->elemsize = ie ? GC_WORD_BYTES : (uint32_t)t->elem->size;
@@ -83,7 +94,9 @@ bool map_type_init(map_type *t, map_ctx *c, const gc_type *key, map_key_kind kin
     case MAP_KEY_MEM:
         t->hash = key->size == 8 ? map__hash64 : map__memhash_t;
         t->equal = map__memequal_t;
-        t->flags |= MAP_T_REFLEXIVE | (key->size == 8 ? MAP_T_FAST64 : 0);
+        t->flags |= MAP_T_REFLEXIVE;
+        if (key->size == 8 && !(t->flags & MAP_T_INDIRECT_ELEM)) /* Go's fast64 condition */
+            t->flags |= MAP_T_FAST64;
         break;
     case MAP_KEY_STRING:
         if (key->size != sizeof(map_string))

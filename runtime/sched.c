@@ -560,10 +560,16 @@ int64_t rt_now(void)
     return m ? m->s->eng->now(m) : 0;
 }
 
+/* rt_charge is on every hot path of the layers above (each allocation, each map
+   operation): it reads the M straight from TLS (nothing switches before the use) and, in
+   the threads engine, only tests the P's safe-point requests inline. */
 void rt_charge(int64_t ns)
 {
-    rt_m *m = rt__m();
-    m->s->eng->charge(m, ns);
+    rt_m *m = rt__tls_m;
+    if (m->s->is_virtual)
+        m->s->eng->charge(m, ns);
+    else if (__builtin_expect(ld_rlx(&m->p->signal) != 0, 0))
+        rt__handle_signals(m);
 }
 
 void rt_charge_cost(int id, int64_t units)

@@ -47,12 +47,15 @@ int map_run(const mrun *o, void (*body)(menv *), void *arg, char *fatal, size_t 
 /* map_run_ok: map_run that must end cleanly */
 void map_run_ok(const mrun *o, void (*body)(menv *), void *arg);
 
+/* map_test_init_types fills e's map types for e->c */
+void map_test_init_types(menv *e);
+
 /* key helpers */
 map_string test_skey(gc_heap *h, int64_t i); /* "key-<i>" as a heap string */
 tval *test_tval(gc_heap *h, int64_t key);
 
 Suite *maps_core_suite(void);
 Suite *maps_iter_suite(void);
-Suite *maps_conc_suite(void);
+Suite *maps_gc_suite(void);
 
 #endif

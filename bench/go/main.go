@@ -1,6 +1,8 @@
 // Command gobench measures, in Go, the operations `gorsim bench` measures in gorsim, with
 // the same shapes and sizes, so both sides are compared in one run. It prints
 // "median_ns X" (ns per operation, median of -runs runs), or for mark "median_mb_per_s X".
+// Benchmarks: switch, spawn, chan, alloc, mark, and the map[int64]int64 ones
+// mapinsert_nohint, mapinsert_hint (make with hint n) and maplookup.
 // Run it with the same GOMAXPROCS.
 package main
 
@@ -94,6 +96,47 @@ func allocNs(n int) float64 {
 		sink = &tnode{}
 	}
 	return float64(time.Since(t0).Nanoseconds()) / float64(n)
+}
+
+var mapSink map[int64]int64
+var sumSink int64
+
+// mapInsert: make(map[int64]int64, hint) and insert keys 0..n-1 (value = key), the map
+// stored to a global so it escapes; runtime.GC first, untimed; ns per insert.
+func mapInsert(n, hint int) float64 {
+	mapSink = nil
+	runtime.GC()
+	t0 := time.Now()
+	m := make(map[int64]int64, hint)
+	for i := 0; i < n; i++ {
+		m[int64(i)] = int64(i)
+	}
+	mapSink = m
+	return float64(time.Since(t0).Nanoseconds()) / float64(n)
+}
+
+func mapInsertNoHintNs(n int) float64 { return mapInsert(n, 0) }
+func mapInsertHintNs(n int) float64   { return mapInsert(n, n) }
+
+// mapLookupNs: a map of keys 0..n-1 built untimed, runtime.GC, then n lookups of the
+// keys in sequential order 0..n-1 (all hits), the values summed into a global; ns per
+// lookup.
+func mapLookupNs(n int) float64 {
+	mapSink = nil
+	m := make(map[int64]int64)
+	for i := 0; i < n; i++ {
+		m[int64(i)] = int64(i)
+	}
+	mapSink = m
+	runtime.GC()
+	var sum int64
+	t0 := time.Now()
+	for i := 0; i < n; i++ {
+		sum += m[int64(i)]
+	}
+	el := time.Since(t0)
+	sumSink = sum
+	return float64(el.Nanoseconds()) / float64(n)
 }
 
 func tree(n int) *tnode {
@@ -200,7 +243,8 @@ func median(v []float64) float64 {
 }
 
 func main() {
-	bench := flag.String("bench", "", "switch, spawn, chan, alloc or mark")
+	bench := flag.String("bench", "",
+		"switch, spawn, chan, alloc, mark, mapinsert_nohint, mapinsert_hint or maplookup")
 	n := flag.Int("n", 100000, "operations per run")
 	runs := flag.Int("runs", 7, "runs")
 	flag.Parse()
@@ -218,10 +262,12 @@ func main() {
 		return
 	}
 	fns := map[string]func(int) float64{"switch": switchNs, "spawn": spawnNs, "chan": chanNs,
-		"alloc": allocNs}
+		"alloc": allocNs, "mapinsert_nohint": mapInsertNoHintNs, "mapinsert_hint": mapInsertHintNs,
+		"maplookup": mapLookupNs}
 	fn, ok := fns[*bench]
 	if !ok || *runs < 1 {
-		fmt.Fprintln(os.Stderr, "usage: gobench -bench switch|spawn|chan|alloc|mark [-n N] [-runs R]")
+		fmt.Fprintln(os.Stderr, "usage: gobench -bench "+
+			"switch|spawn|chan|alloc|mark|mapinsert_nohint|mapinsert_hint|maplookup [-n N] [-runs R]")
 		os.Exit(2)
 	}
 	v := make([]float64, *runs)

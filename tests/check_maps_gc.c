@@ -2,8 +2,7 @@
  * check_maps_conc.c — maps under concurrency: the collector marking (stress mode: a cycle
  * every few hundred allocations; checkmark verifying each mark) while goroutines on two Ps
  * churn maps through growth, deletes, overwrites, clears and iteration, under every correct
- * barrier and both engines — no key or value may be lost; and concurrent misuse of one
- * map caught as Go's three fatal errors, deterministically for a seed in the virtual engine.
+ * barrier and both engines — no key or value may be lost.
  */
 #include "tests/check_maps.h"
 
@@ -133,106 +132,12 @@ START_TEST(test_churn_under_stress_and_checkmark)
 }
 END_TEST
 
-/* ---------------------------------------------------------------- concurrent misuse */
-
-typedef enum { MISUSE_WRITES, MISUSE_READ, MISUSE_ITER } misuse_kind;
-
-typedef struct misuse misuse;
-typedef struct actor {
-    misuse *mu;
-    int id;
-} actor;
-struct misuse {
-    menv *e;
-    hmap *m;
-    misuse_kind kind;
-    actor a[2];
-    long done[2]; /* operations each goroutine completed */
-};
-
-static void writer(void *arg)
+Suite *maps_gc_suite(void)
 {
-    actor *a = arg;
-    misuse *mu = a->mu;
-    for (int64_t i = 0;; i++) {
-        int64_t k = a->id * 1000000000ll + i;
-        ck_assert(hmap_store(&mu->e->ii, mu->m, &k, &k));
-        atomic_inc(&mu->done[a->id]);
-    }
-}
-
-static void reader(void *arg)
-{
-    actor *a = arg;
-    misuse *mu = a->mu;
-    for (int64_t i = 0;; i++) {
-        if (mu->kind == MISUSE_READ) {
-            hmap_access(&mu->e->ii, mu->m, &i);
-        } else {
-            hmap_iter it;
-            for (hmap_iter_init(&mu->e->ii, mu->m, &it); it.key; hmap_iter_next(&it))
-                ;
-        }
-        atomic_inc(&mu->done[1]);
-    }
-}
-
-static void misuse_body(menv *e)
-{
-    misuse *mu = e->arg;
-    mu->e = e;
-    mu->m = hmap_make(&e->ii, 0);
-    for (int64_t k = -100; k < 0; k++) /* something to read and iterate */
-        ck_assert(hmap_store(&e->ii, mu->m, &k, &k));
-    for (int i = 0; i < 2; i++)
-        mu->a[i] = (actor){mu, i};
-    rt_go(writer, &mu->a[0]);
-    rt_go(mu->kind == MISUSE_WRITES ? writer : reader, &mu->a[1]);
-    for (;;)
-        rt_sleep(1000 * MS); /* the fatal error ends the run */
-}
-
-static const char *const misuse_msg[] = {"concurrent map writes",
-                                         "concurrent map read and map write",
-                                         "concurrent map iteration and map write"};
-
-START_TEST(test_misuse_is_fatal_and_deterministic_virtual)
-{
-    for (int k = 0; k < 3; k++) {
-        misuse a = {.kind = (misuse_kind)k}, b = {.kind = (misuse_kind)k};
-        char fa[512], fb[512];
-        mrun o = {.engine = RT_ENGINE_VIRTUAL, .procs = 2, .seed = 99};
-        ck_assert_int_eq(map_run(&o, misuse_body, &a, fa, sizeof fa), 2);
-        ck_assert_int_eq(map_run(&o, misuse_body, &b, fb, sizeof fb), 2);
-        ck_assert_str_eq(fa, misuse_msg[k]);
-        ck_assert_str_eq(fb, misuse_msg[k]);
-        /* the same seed: the collision happens at the same operation */
-        ck_assert_int_eq(a.done[0], b.done[0]);
-        ck_assert_int_eq(a.done[1], b.done[1]);
-    }
-}
-END_TEST
-
-START_TEST(test_misuse_is_detected_threads)
-{
-    for (int k = 0; k < 3; k++) {
-        misuse a = {.kind = (misuse_kind)k};
-        char fa[512];
-        mrun o = {.engine = RT_ENGINE_THREADS, .procs = 2, .seed = 99};
-        ck_assert_int_eq(map_run(&o, misuse_body, &a, fa, sizeof fa), 2);
-        ck_assert_str_eq(fa, misuse_msg[k]);
-    }
-}
-END_TEST
-
-Suite *maps_conc_suite(void)
-{
-    Suite *s = suite_create("maps_concurrency");
+    Suite *s = suite_create("maps_gc");
     TCase *tc = tcase_create("conc");
     tcase_set_timeout(tc, 600);
     add_both(tc, test_churn_under_stress_and_checkmark);
-    tcase_add_test(tc, test_misuse_is_fatal_and_deterministic_virtual);
-    tcase_add_test(tc, test_misuse_is_detected_threads);
     suite_add_tcase(s, tc);
     return s;
 }

@@ -1,0 +1,3 @@
+module gorsim/goprobe_overflow
+
+go 1.19
