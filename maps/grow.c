@@ -158,7 +158,8 @@ static void evacuate(const map_type *t, hmap *h, uint64_t oldbucket)
         evac_dst xy[2] = {{map__bucket(t, h->buckets, oldbucket), 0}, {NULL, 0}};
         if (!(map__flags(h) & F_SAME_SIZE))
             xy[1].b = map__bucket(t, h->buckets, oldbucket + newbit);
-        int64_t cost = evac_chain(t, h, b, xy, newbit);
+        /* the old bucket and its X and Y destinations: three random bucket accesses */
+        int64_t cost = evac_chain(t, h, b, xy, newbit) + 3 * map__touch_cost(t, h->B);
         if (!(map__flags(h) & F_OLD_ITERATOR) && gc_type_has_pointers(&t->bucket))
             clear_old(t, b);
         rt_charge(cost);

@@ -138,7 +138,8 @@ SPECIALISE bool lookup_impl(const map_type *t, hmap *h, const void *key, uint8_t
     uint64_t hash = hash_of(t, key, h->hash0, fast);
     bool ok = find(t, lookup_bucket(t, h, hash), key, map__tophash(hash), bout, iout, &probes,
                    fast);
-    rt_charge(op_cost(t, key, fast) + probes * t->ctx->cost[MAP_COST_PROBE]);
+    rt_charge(op_cost(t, key, fast) + probes * t->ctx->cost[MAP_COST_PROBE] +
+              map__touch_cost(t, h->B));
     return ok;
 }
 
@@ -281,7 +282,8 @@ absent:
     }
     elem = place_new(t, h, insb, insi, key, top, fast);
 done:
-    end_write(h, op_cost(t, key, fast) + probes * c->cost[MAP_COST_PROBE]);
+    end_write(h, op_cost(t, key, fast) + probes * c->cost[MAP_COST_PROBE] +
+                     map__touch_cost(t, h->B));
     return elem;
 }
 
@@ -370,7 +372,8 @@ SPECIALISE void delete_impl(const map_type *t, hmap *h, const void *key, bool fa
         if (!h->count) /* a fresh seed against hash flooding (Go issue 25237) */
             h->hash0 = map__fastrand(c);
     }
-    end_write(h, op_cost(t, key, fast) + probes * c->cost[MAP_COST_PROBE]);
+    end_write(h, op_cost(t, key, fast) + probes * c->cost[MAP_COST_PROBE] +
+                     map__touch_cost(t, h->B));
 }
 
 void hmap_delete(const map_type *t, hmap *h, const void *key)

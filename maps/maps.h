@@ -195,8 +195,12 @@ GORSIM_API int hmap_b_for_hint(int64_t hint);
     X(MAP_COST_HASH_16, "map.hash_16b", 2, "hash each further 16 bytes of a key")         \
     X(MAP_COST_PROBE, "map.probe_slot", 1, "examine one slot of a bucket")                \
     X(MAP_COST_EVAC_BUCKET, "map.evacuate_bucket", 12, "evacuate one old bucket")         \
-    X(MAP_COST_EVAC_ENTRY, "map.evacuate_entry", 8, "move one entry to the new table")    \
-    X(MAP_COST_ITER, "map.iter_slot", 2, "visit one slot while iterating")
+    X(MAP_COST_EVAC_ENTRY, "map.evacuate_entry", 12, "rehash and move one entry")    \
+    X(MAP_COST_ITER, "map.iter_slot", 2, "visit one slot while iterating")                \
+    X(MAP_COST_MISS_L2, "map.bucket_miss_l2", 12,                                          \
+      "touch a bucket of a table past the L2 cache (512 KiB to 16 MiB)")                  \
+    X(MAP_COST_MISS_MEM, "map.bucket_miss_mem", 45,                                        \
+      "touch a bucket of a table past the last-level cache (over 16 MiB)")
 #define MAP_COST_ENUM(id, name, ns, doc) id,
 enum { MAP_COSTS(MAP_COST_ENUM) MAP_COST_COUNT };
 #undef MAP_COST_ENUM

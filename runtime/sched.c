@@ -692,9 +692,10 @@ void rt_sched_free(rt_sched *s)
 {
     if (!s)
         return;
+    rt__timers_destroy(s); /* first: a pending timer may live in a G (a run ended by a fatal
+                              error while a goroutine slept) */
     rt__g_destroy_all(s);
     rt__stack_pool_destroy(&s->stacks);
-    rt__timers_destroy(s);
     if (s->ms) {
         int nm = s->is_virtual ? 1 : s->nprocs;
         for (int i = 0; i < nm; i++)

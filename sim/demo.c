@@ -55,7 +55,7 @@ static rt_cost_model *load_costs(const demo_opts *o)
 {
     rt_cost_model *cm = rt_cost_model_new();
     char err[512];
-    if (cm && !gc_register_costs(cm)) {
+    if (cm && (!gc_register_costs(cm) || !map_register_costs(cm))) {
         rt_cost_model_free(cm);
         return NULL;
     }

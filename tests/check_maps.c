@@ -668,6 +668,68 @@ START_TEST(test_growth_events)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- virtual time */
+
+typedef struct vtime {
+    double small_lookup, big_lookup, hint_insert, nohint_insert; /* virtual ns per op */
+} vtime;
+
+static double per_op(int64_t t0, int64_t n) { return (double)(rt_now() - t0) / (double)n; }
+
+static void vtime_body(menv *e)
+{
+    vtime *v = e->arg;
+    enum { SMALL = 1000, BIG = 200000 }; /* tables of 18 KiB and 4.7 MiB */
+    gc_collect(e->h);
+    int64_t t0 = rt_now();
+    hmap *large = hmap_make(&e->ii, BIG);
+    for (int64_t k = 0; k < BIG; k++)
+        put_ii(e, large, k, k);
+    v->hint_insert = per_op(t0, BIG);
+    gc_collect(e->h);
+    t0 = rt_now();
+    hmap *m = hmap_make(&e->ii, 0);
+    for (int64_t k = 0; k < BIG; k++)
+        put_ii(e, m, k, k);
+    v->nohint_insert = per_op(t0, BIG);
+    hmap *small = hmap_make(&e->ii, 0);
+    for (int64_t k = 0; k < SMALL; k++)
+        put_ii(e, small, k, k);
+    t0 = rt_now();
+    for (int64_t k = 0; k < SMALL; k++)
+        ck_assert_ptr_nonnull(hmap_access(&e->ii, small, &k));
+    v->small_lookup = per_op(t0, SMALL);
+    t0 = rt_now();
+    for (int64_t k = 0; k < SMALL; k++)
+        ck_assert_ptr_nonnull(hmap_access(&e->ii, large, &k));
+    v->big_lookup = per_op(t0, SMALL);
+}
+
+START_TEST(test_virtual_time_charges_map_work)
+{
+    rt_cost_model *cm = rt_cost_model_new();
+    ck_assert(gc_register_costs(cm) && map_register_costs(cm));
+    ck_assert(map_register_costs(cm)); /* idempotent */
+    vtime a, b;
+    mrun o = {.engine = RT_ENGINE_VIRTUAL, .costs = cm};
+    map_run_ok(&o, vtime_body, &a);
+    /* a lookup costs its fixed part, hash and probes, plus a cache miss once the table is
+       past L2: map.bucket_miss_l2 for a 4.7 MiB table */
+    double base = 6 + 4 + 1;
+    ck_assert_msg(a.small_lookup >= base && a.small_lookup < base + 8, "%.1f", a.small_lookup);
+    ck_assert_double_eq_tol(a.big_lookup - a.small_lookup, 12, 3);
+    /* growth costs: every entry moved once or more, old and new buckets touched */
+    ck_assert_msg(a.nohint_insert > 1.3 * a.hint_insert, "no hint %.1f, hint %.1f",
+                  a.nohint_insert, a.hint_insert);
+    /* the costs come from the model: a cost file can change them */
+    ck_assert_int_eq(rt_cost_set(cm, "map.bucket_miss_l2", 112), RT_OK);
+    map_run_ok(&o, vtime_body, &b);
+    ck_assert_double_eq_tol(b.big_lookup - b.small_lookup, 112, 3);
+    ck_assert_double_eq_tol(b.small_lookup, a.small_lookup, 0.5);
+    rt_cost_model_free(cm);
+}
+END_TEST
+
 Suite *maps_core_suite(void)
 {
     Suite *s = suite_create("maps");
@@ -687,6 +749,7 @@ Suite *maps_core_suite(void)
     tcase_add_test(tc, test_float_keys_zero_and_nan);
     tcase_add_test(tc, test_nil_map);
     tcase_add_test(tc, test_growth_events);
+    tcase_add_test(tc, test_virtual_time_charges_map_work);
     suite_add_tcase(s, tc);
     return s;
 }

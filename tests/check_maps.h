@@ -34,6 +34,7 @@ typedef struct mrun {
     int procs;
     uint64_t seed;
     const gc_config *gc;  /* NULL: defaults */
+    const rt_cost_model *costs; /* NULL: defaults */
     rt_trace_buf *trace;
     void (*after)(rt_sched *s, void *arg); /* called after the run, before teardown */
     void *after_arg;

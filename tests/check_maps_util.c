@@ -40,6 +40,7 @@ int map_run(const mrun *o, void (*body)(menv *), void *arg, char *fatal, size_t 
     cfg.nprocs = o->procs ? o->procs : 1;
     cfg.seed = o->seed ? o->seed : 1;
     cfg.fatal_returns = true;
+    cfg.costs = o->costs;
     rt_sched *s = rt_sched_new(&cfg);
     ck_assert_ptr_nonnull(s);
     if (o->trace)

@@ -55,6 +55,12 @@ expect "bench chan json" 0 '"chan_ns": ' "$gorsim" bench chan --json --runs 1 -n
 expect "bench alloc json" 0 '"alloc_ns": ' "$gorsim" bench alloc --json --runs 1 -n 1000 --no-go
 expect "bench mark json" 0 '"mark_mb_per_s": .*"bench_procs": 1' \
     "$gorsim" bench mark --json --runs 1 -n 20000 --procs 2 --no-go
+expect "bench map json" 0 \
+    '"insert_nohint_ns": .*"insert_hint_ns": .*"lookup_ns": .*"slowdown_nohint": ' \
+    "$gorsim" bench map --json --runs 1 -n 20000 --no-go
+expect "bench maplookup alone" 0 '^{"lookup_ns": [0-9.]*, "engine"' \
+    "$gorsim" bench maplookup --json --runs 1 -n 1000 --no-go
+expect "bench map table" 0 'slowdown of no hint' "$gorsim" bench map --runs 1 -n 1000 --no-go
 if command -v go >/dev/null 2>&1; then
     expect "bench spawn vs go" 0 '"go_spawn_ns": .*"ratio_vs_go": ' \
         "$gorsim" bench spawn --json --runs 1 -n 1000
@@ -62,6 +68,8 @@ if command -v go >/dev/null 2>&1; then
         "$gorsim" bench chan --json --runs 1 -n 1000
     expect "bench mark vs go" 0 '"go_mark_mb_per_s": .*"ratio_vs_go": ' \
         "$gorsim" bench mark --json --runs 1 -n 20000
+    expect "bench map vs go" 0 '"insert_nohint_ns": .*"go_insert_nohint_ns": .*"ratio_vs_go_nohint": .*"go_insert_hint_ns": .*"go_lookup_ns": .*"slowdown_nohint": .*"go_slowdown_nohint": ' \
+        "$gorsim" bench map --json --runs 1 -n 20000
 else
     echo "SKIP: bench vs go (go not on PATH)"
 fi
