@@ -95,6 +95,15 @@ static void make_reserved_body(menv *e)
     put_ii(e, m, 1, 1);
     ck_assert_ptr_nonnull(m->buckets);
     ck_assert_int_eq(hmap_make(&e->ii, INT64_MAX)->B, 0);
+    /* bucket arrays are typed heap objects: noscan without pointers, else the bucket type
+       with its reserved buckets counted */
+    gc_object o;
+    m = hmap_make(&e->ii, 100);
+    ck_assert(gc_find_object(e->h, m->buckets, &o) && o.noscan && o.base == m->buckets);
+    m = hmap_make(&e->sp, 100);
+    ck_assert(gc_find_object(e->h, m->buckets, &o) && !o.noscan);
+    ck_assert_ptr_eq(o.type, &e->sp.bucket);
+    ck_assert_uint_eq(o.count, 16 + 3);
 }
 
 START_TEST(test_make_reserves_overflow_as_go)
