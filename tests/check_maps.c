@@ -383,7 +383,7 @@ static int64_t get_i64(const void *p) { return *(const int64_t *)p; }
 static int64_t get_ptr(const void *p)
 {
     const tval *v = *(tval *const *)p;
-    ck_assert_int_eq(v->check, v->key * 31 + 7);
+    ck_assert_int_eq(v->check, tval_check(v->key));
     return v->key;
 }
 static int64_t get_big(const void *p) { return ((const big *)p)->w[0]; }

@@ -12,7 +12,7 @@
 /* the values and keys the tests store */
 typedef struct tval {
     int64_t key;   /* the key the value was stored under */
-    int64_t check; /* key * 31 + 7 */
+    int64_t check; /* tval_check(key) */
 } tval;
 typedef struct big { int64_t w[25]; } big; /* 200 bytes: stored indirectly */
 

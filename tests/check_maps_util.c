@@ -89,7 +89,7 @@ tval *test_tval(gc_heap *h, int64_t key)
 {
     tval *v = gc_alloc(h, &tval_t);
     v->key = key;
-    v->check = key * 31 + 7;
+    v->check = tval_check(key);
     return v;
 }
 
