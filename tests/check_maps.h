@@ -14,6 +14,7 @@ typedef struct tval {
     int64_t key;   /* the key the value was stored under */
     int64_t check; /* tval_check(key) */
 } tval;
+static inline int64_t tval_check(int64_t key) { return (int64_t)((uint64_t)key * 31 + 7); }
 typedef struct big { int64_t w[25]; } big; /* 200 bytes: stored indirectly */
 
 typedef struct menv {
