@@ -369,7 +369,7 @@ static void key_big(menv *e, int64_t k, void *out)
     (void)e;
     big b;
     for (int i = 0; i < 25; i++)
-        b.w[i] = k * (i + 1);
+        b.w[i] = (int64_t)((uint64_t)k * (uint64_t)(i + 1));
     memcpy(out, &b, sizeof b);
 }
 static void val_i64(menv *e, int64_t v, void *out) { (void)e; memcpy(out, &v, 8); }
