@@ -51,8 +51,11 @@ typedef struct evac_dst {
     unsigned i;
 } evac_dst;
 
-static void move_entry(const map_type *t, hmap *h, evac_dst *d, uint8_t *b, unsigned i,
-                       uint8_t top)
+/* Evacuation is written once and specialised for fast64 types (8-byte pointer-free keys:
+   the hash inlined, the key moved as a word), as hmap.c's operations are. */
+
+SPECIALISE void move_entry(const map_type *t, hmap *h, evac_dst *d, uint8_t *b, unsigned i,
+                           uint8_t top, bool fast)
 {
     gc_heap *heap = t->ctx->heap;
     if (d->i == MAP_BUCKET_SLOTS) {
@@ -62,7 +65,9 @@ static void move_entry(const map_type *t, hmap *h, evac_dst *d, uint8_t *b, unsi
     d->b[d->i] = top;
     void *dk = map__key_slot(t, d->b, d->i), *sk = map__key_slot(t, b, i);
     void *de = map__elem_slot(t, d->b, d->i), *se = map__elem_slot(t, b, i);
-    if (t->flags & MAP_T_INDIRECT_KEY)
+    if (fast)
+        memcpy(dk, sk, 8);
+    else if (t->flags & MAP_T_INDIRECT_KEY)
         gc_write_ptr(heap, dk, *(void **)sk);
     else if (gc_type_has_pointers(t->key))
         gc_typed_copy(heap, t->key, dk, sk, 1);
@@ -96,11 +101,13 @@ static void clear_old(const map_type *t, uint8_t *b)
 
 /* evac_chain moves every entry of the old chain from b to X (same index) or Y (index +
    newbit, doubling only) and marks the old slots; its virtual cost is returned. */
-static int64_t evac_chain(const map_type *t, hmap *h, uint8_t *b, evac_dst xy[2], uint64_t newbit)
+SPECIALISE int64_t evac_chain(const map_type *t, hmap *h, uint8_t *b, evac_dst xy[2],
+                              uint64_t newbit, bool fast)
 {
     const int64_t *c = t->ctx->cost;
     int64_t cost = 0;
-    bool same = map__flags(h) & F_SAME_SIZE;
+    uint8_t flags = map__flags(h);
+    bool same = flags & F_SAME_SIZE;
     for (; b; b = map__overflow(t, b)) {
         cost += c[MAP_COST_EVAC_BUCKET];
         for (unsigned i = 0; i < MAP_BUCKET_SLOTS; i++) {
@@ -113,9 +120,10 @@ static int64_t evac_chain(const map_type *t, hmap *h, uint8_t *b, evac_dst xy[2]
                 map__throw_bad_state(t, h, "evacuated slot in an unevacuated bucket");
             unsigned y = 0;
             if (!same) {
-                void *k = map__key(t, b, i);
-                uint64_t hash = map__hash(t, k, h->hash0);
-                if ((map__flags(h) & F_ITERATOR) && !map__key_reflexive(t, k)) {
+                void *k = fast ? map__key_slot(t, b, i) : map__key(t, b, i);
+                uint64_t hash = fast ? map__hash_word(*(uint64_t *)k, h->hash0, t->hashkey)
+                                     : map__hash(t, k, h->hash0);
+                if (!fast && (flags & F_ITERATOR) && !map__key_reflexive(t, k)) {
                     y = top & 1; /* a NaN: keep the iterator's decision, new random tophash */
                     top = map__tophash(hash);
                 } else {
@@ -123,7 +131,7 @@ static int64_t evac_chain(const map_type *t, hmap *h, uint8_t *b, evac_dst xy[2]
                 }
             }
             b[i] = (uint8_t)(EVACUATED_X + y);
-            move_entry(t, h, &xy[y], b, i, top);
+            move_entry(t, h, &xy[y], b, i, top, fast);
             cost += c[MAP_COST_EVAC_ENTRY];
         }
     }
@@ -159,7 +167,9 @@ static void evacuate(const map_type *t, hmap *h, uint64_t oldbucket)
         if (!(map__flags(h) & F_SAME_SIZE))
             xy[1].b = map__bucket(t, h->buckets, oldbucket + newbit);
         /* the old bucket and its X and Y destinations: three random bucket accesses */
-        int64_t cost = evac_chain(t, h, b, xy, newbit) + 3 * map__touch_cost(t, h->B);
+        int64_t cost = 3 * map__touch_cost(t, h->B) +
+                       ((t->flags & MAP_T_FAST64) ? evac_chain(t, h, b, xy, newbit, true)
+                                                  : evac_chain(t, h, b, xy, newbit, false));
         if (!(map__flags(h) & F_OLD_ITERATOR) && gc_type_has_pointers(&t->bucket))
             clear_old(t, b);
         rt_charge(cost);

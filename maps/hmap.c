@@ -20,7 +20,6 @@ int hmap_b_for_hint(int64_t hint)
 /* The operations are written once and specialised twice (always_inline, a constant
    `fast`): fast is Go's _fast64 variant for 8-byte memory keys — the hash inlined, keys
    compared as words, never indirect. */
-#define SPECIALISE static inline __attribute__((always_inline))
 
 SPECIALISE uint64_t hash_of(const map_type *t, const void *key, uint32_t seed, bool fast)
 {

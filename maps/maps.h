@@ -45,8 +45,8 @@ GORSIM_API void map_ctx_free(map_ctx *c);
 /* How keys hash and compare (Go's t.hasher and t.key.equal). */
 typedef enum map_key_kind {
     MAP_KEY_MEM,     /* the key's bytes: integers, pointers, structs of them without padding
-                        (8-byte keys with elements of at most 128 bytes take Go's fast64
-                        path) */
+                        (8-byte pointer-free keys with elements of at most 128 bytes take
+                        Go's fast64 path) */
     MAP_KEY_STRING,  /* a map_string */
     MAP_KEY_FLOAT64, /* a double: +0 and -0 are one key; NaN is never equal to itself, so
                         every NaN insert adds a key that can never be found */

@@ -38,6 +38,9 @@ enum {
 enum { F_ITERATOR = 1, F_OLD_ITERATOR = 2, F_WRITING = 4, F_SAME_SIZE = 8 };
 
 #define NO_CHECK UINT64_MAX
+/* SPECIALISE: a function written once and inlined with a constant `fast` argument, so
+   fast64 types get their own copy of the hot paths (Go's mapaccess1_fast64 & co.) */
+#define SPECIALISE static inline __attribute__((always_inline))
 #define DATA_OFFSET 8
 
 /* The overflow buckets of a noscan table (Go's *[]*bmap): the heap keeps them alive through

@@ -95,7 +95,9 @@ bool map_type_init(map_type *t, map_ctx *c, const gc_type *key, map_key_kind kin
         t->hash = key->size == 8 ? map__hash64 : map__memhash_t;
         t->equal = map__memequal_t;
         t->flags |= MAP_T_REFLEXIVE;
-        if (key->size == 8 && !(t->flags & MAP_T_INDIRECT_ELEM)) /* Go's fast64 condition */
+        /* Go's fast64 condition; pointer keys (Go's fast64ptr) take the generic path, whose
+           key stores go through the write barrier */
+        if (key->size == 8 && !gc_type_has_pointers(key) && !(t->flags & MAP_T_INDIRECT_ELEM))
             t->flags |= MAP_T_FAST64;
         break;
     case MAP_KEY_STRING:
