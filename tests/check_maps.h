@@ -26,6 +26,7 @@ typedef struct menv {
     map_type ib;     /* map[int64]big (indirect element) */
     map_type bi;     /* map[big]int64 (indirect key) */
     map_type fi;     /* map[float64]int64 */
+    map_type pk;     /* map[*tval]int64 (pointer keys) */
     void *arg;       /* the test's */
     uint64_t seed;
 } menv;

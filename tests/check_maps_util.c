@@ -30,6 +30,7 @@ void map_test_init_types(menv *e)
     ck_assert(map_type_init(&e->ib, e->c, &int64_t_t, MAP_KEY_MEM, &big_t));
     ck_assert(map_type_init(&e->bi, e->c, &big_t, MAP_KEY_MEM, &int64_t_t));
     ck_assert(map_type_init(&e->fi, e->c, &float64_t, MAP_KEY_FLOAT64, &int64_t_t));
+    ck_assert(map_type_init(&e->pk, e->c, &tval_ptr_t, MAP_KEY_MEM, &int64_t_t));
 }
 
 int map_run(const mrun *o, void (*body)(menv *), void *arg, char *fatal, size_t len)
