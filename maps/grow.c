@@ -20,11 +20,13 @@ void map__hash_grow(const map_type *t, hmap *h)
     uint8_t nf = f & (uint8_t)~(F_ITERATOR | F_OLD_ITERATOR);
     if (f & F_ITERATOR) /* running iterators now walk what becomes the old table */
         nf |= F_OLD_ITERATOR;
+    /* published in the order racing readers rely on (map__B): the tables, then the
+       flags, then B */
     unsigned oldB = h->B;
-    h->B = (uint8_t)(h->B + bigger);
-    map__set_flags(h, nf);
     gc_write_ptr(heap, &h->oldbuckets, old);
     gc_write_ptr(heap, &h->buckets, arr);
+    __atomic_store_n(&h->flags, nf, __ATOMIC_RELEASE);
+    __atomic_store_n(&h->B, (uint8_t)(oldB + bigger), __ATOMIC_RELEASE);
     h->nevacuate = 0;
     h->noverflow = 0;
     h->grow_writes = 0;

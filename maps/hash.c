@@ -104,7 +104,8 @@ bool map__strequal(const map_type *t, const void *a, const void *b)
 {
     (void)t;
     const map_string *x = a, *y = b;
-    return x->len == y->len && (x->ptr == y->ptr || !memcmp(x->ptr, y->ptr, (size_t)x->len));
+    return x->len == y->len &&
+           (x->len == 0 || x->ptr == y->ptr || !memcmp(x->ptr, y->ptr, (size_t)x->len));
 }
 
 /* f64hash: +0 and -0 hash alike; a NaN hashes to a fresh random value every time (Go

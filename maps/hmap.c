@@ -91,11 +91,12 @@ int64_t hmap_len(const hmap *h)
    evacuation is pending (lookups never evacuate). */
 SPECIALISE uint8_t *lookup_bucket(const map_type *t, const hmap *h, uint64_t hash)
 {
-    uint64_t m = map__mask(h->B);
-    uint8_t *b = map__bucket(t, h->buckets, hash & m);
-    void *old = h->oldbuckets;
+    uint64_t m = map__mask(map__B(h)); /* B first, then flags, then tables (map__B) */
+    uint8_t f = __atomic_load_n(&h->flags, __ATOMIC_ACQUIRE);
+    void *old = __atomic_load_n(&h->oldbuckets, __ATOMIC_RELAXED);
+    uint8_t *b = map__bucket(t, __atomic_load_n(&h->buckets, __ATOMIC_RELAXED), hash & m);
     if (old) {
-        if (!(map__flags(h) & F_SAME_SIZE))
+        if (!(f & F_SAME_SIZE))
             m >>= 1;
         uint8_t *ob = map__bucket(t, old, hash & m);
         if (!map__evacuated(ob))
@@ -162,7 +163,7 @@ bool map__access_k(const map_type *t, hmap *h, const void *key, void **kout, voi
 
 void *hmap_access(const map_type *t, hmap *h, const void *key)
 {
-    if (!h || !__atomic_load_n(&h->count, __ATOMIC_RELAXED))
+    if (!h || !__atomic_load_n(&h->count, __ATOMIC_ACQUIRE)) /* then the table exists */
         return NULL;
     if (map__flags(h) & F_WRITING)
         rt_fatal("concurrent map read and map write");
@@ -181,14 +182,15 @@ bool hmap_load(const map_type *t, hmap *h, const void *key, void *out)
     return e != NULL;
 }
 
-/* begin_write / end_write bracket a write (INV-WRITING). The flag is toggled with XOR, as
-   Go does, so a racing writer that toggled it too leaves it clear for end_write to see. */
+/* begin_write / end_write bracket a write (INV-WRITING). Go toggles the flag with a plain
+   XOR, so two writers that test it at the same instant both get in and corrupt the table
+   before end_write notices; here the flag is taken with one atomic OR, so of two racing
+   writers exactly one proceeds and the other reports the misuse (a departure that only
+   makes the detection surer: ARCHITECTURE.md). */
 static void begin_write(hmap *h)
 {
-    uint8_t f = map__flags(h);
-    if (f & F_WRITING)
+    if (__atomic_fetch_or(&h->flags, F_WRITING, __ATOMIC_ACQUIRE) & F_WRITING)
         rt_fatal("concurrent map writes");
-    map__set_flags(h, f ^ F_WRITING);
 }
 
 static void end_write(hmap *h, int64_t cost)
@@ -197,7 +199,7 @@ static void end_write(hmap *h, int64_t cost)
     uint8_t f = map__flags(h);
     if (!(f & F_WRITING))
         rt_fatal("concurrent map writes");
-    map__set_flags(h, f & (uint8_t)~F_WRITING);
+    __atomic_store_n(&h->flags, f & (uint8_t)~F_WRITING, __ATOMIC_RELEASE);
 }
 
 /* place_new: store a new key at slot i of b (the slot's indirect objects allocated first). */
@@ -209,7 +211,7 @@ SPECIALISE void *place_new(const map_type *t, hmap *h, uint8_t *b, unsigned i,
     if (fast) { /* never indirect */
         memcpy(kslot, key, 8);
         b[i] = top;
-        __atomic_store_n(&h->count, h->count + 1, __ATOMIC_RELAXED);
+        __atomic_store_n(&h->count, h->count + 1, __ATOMIC_RELEASE);
         return eslot;
     }
     if (t->flags & MAP_T_INDIRECT_KEY) {
@@ -221,7 +223,7 @@ SPECIALISE void *place_new(const map_type *t, hmap *h, uint8_t *b, unsigned i,
         gc_write_ptr(heap, eslot, gc_alloc(heap, t->elem));
     copy_key(t, kslot, key);
     b[i] = top;
-    __atomic_store_n(&h->count, h->count + 1, __ATOMIC_RELAXED);
+    __atomic_store_n(&h->count, h->count + 1, __ATOMIC_RELEASE);
     return map__elem(t, b, i);
 }
 
@@ -385,12 +387,32 @@ void hmap_delete(const map_type *t, hmap *h, const void *key)
         delete_impl(t, h, key, false);
 }
 
+/* mark_chains_empty makes every slot of the n chains of arr emptyRest (overflow buckets
+   too), so an iterator standing anywhere in them returns nothing more. */
+static int64_t mark_chains_empty(const map_type *t, void *arr, uint64_t n)
+{
+    int64_t buckets = 0;
+    for (uint64_t i = 0; i < n; i++)
+        for (uint8_t *b = map__bucket(t, arr, i); b; b = map__overflow(t, b), buckets++)
+            memset(b, EMPTY_REST, MAP_BUCKET_SLOTS);
+    return buckets;
+}
+
 void hmap_clear(const map_type *t, hmap *h)
 {
     if (!h || !h->count)
         return;
     map_ctx *c = t->ctx;
     begin_write(h);
+    int64_t marked = 0;
+    if (map__flags(h) & (F_ITERATOR | F_OLD_ITERATOR)) {
+        /* Go 1.19 only re-zeroes the array, so an iterator inside a separately allocated
+           overflow bucket went on returning deleted entries (Go issue 59411); as Go 1.21,
+           every chain is marked empty first */
+        marked = mark_chains_empty(t, h->buckets, (uint64_t)1 << h->B);
+        if (map__growing(h))
+            marked += mark_chains_empty(t, h->oldbuckets, map__noldbuckets(h));
+    }
     map__set_flags(h, map__flags(h) & (uint8_t)~F_SAME_SIZE);
     gc_write_ptr(c->heap, &h->oldbuckets, NULL);
     h->nevacuate = 0;
@@ -404,5 +426,5 @@ void hmap_clear(const map_type *t, hmap *h)
     if (next)
         gc_write_ptr(c->heap, &map__extra(t, h)->next_overflow, next);
     uint64_t n = map__nbuckets(t, h->B);
-    end_write(h, t->op_cost + (int64_t)n * MAP_BUCKET_SLOTS * c->cost[MAP_COST_PROBE]);
+    end_write(h, t->op_cost + ((int64_t)n + marked) * MAP_BUCKET_SLOTS * c->cost[MAP_COST_PROBE]);
 }

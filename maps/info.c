@@ -1,10 +1,12 @@
 /*
  * info.c — what a map looks like inside (hmap_read_info, for tests, traces and reports)
- * and the invariant checker (hmap_verify: INV-HOME, INV-EMPTYREST, INV-EVAC, INV-COUNT).
+ * and the invariant checker (hmap_verify: INV-HOME, INV-EMPTYREST, INV-EVAC, INV-COUNT,
+ * INV-WRITING, and a noscan table's overflow buckets kept alive by its lists).
  */
 #include "maps/maps_internal.h"
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 /* A table's shape: overflow buckets linked from its 2^B chains, the longest chain. */
 typedef struct table_walk {
@@ -115,30 +117,72 @@ static bool check_chain(const map_type *t, const hmap *h, uint8_t *b, uint64_t h
     return true;
 }
 
+/* check_evacuated: every slot of an evacuated old chain carries an evacuation mark */
+static bool check_evacuated(const map_type *t, const hmap *h, uint8_t *b, uint64_t i)
+{
+    for (; b; b = map__overflow(t, b))
+        for (unsigned s = 0; s < MAP_BUCKET_SLOTS; s++)
+            if (b[s] <= EMPTY_ONE || b[s] >= MIN_TOPHASH)
+                return fail(t, h, "INV-EVAC: old chain %llu partly evacuated",
+                            (unsigned long long)i);
+    return true;
+}
+
 /* check_old: INV-EVAC over the old table; counts the live slots of unevacuated chains */
 static bool check_old(const map_type *t, const hmap *h, int64_t *live)
 {
     uint64_t nold = map__noldbuckets(h);
     unsigned oldB = (unsigned)__builtin_ctzll(nold);
-    if (h->nevacuate > nold)
-        return fail(t, h, "INV-EVAC: nevacuate %llu past %llu old buckets",
+    if (h->nevacuate >= nold)
+        return fail(t, h, "INV-EVAC: nevacuate %llu of %llu old buckets, growth not ended",
                     (unsigned long long)h->nevacuate, (unsigned long long)nold);
     for (uint64_t i = 0; i < nold; i++) {
         uint8_t *b = map__bucket(t, h->oldbuckets, i);
-        if (!map__evacuated(b)) {
-            if (i < h->nevacuate)
-                return fail(t, h, "INV-EVAC: old bucket %llu below nevacuate unevacuated",
-                            (unsigned long long)i);
-            if (!check_chain(t, h, b, i, oldB, live))
+        if (map__evacuated(b)) {
+            if (!check_evacuated(t, h, b, i))
                 return false;
             continue;
         }
-        for (unsigned s = 0; s < MAP_BUCKET_SLOTS; s++)
-            if (b[s] <= EMPTY_ONE || b[s] >= MIN_TOPHASH)
-                return fail(t, h, "INV-EVAC: old bucket %llu partly evacuated",
-                            (unsigned long long)i);
+        if (i < h->nevacuate)
+            return fail(t, h, "INV-EVAC: old bucket %llu below nevacuate unevacuated",
+                        (unsigned long long)i);
+        if (!check_chain(t, h, b, i, oldB, live))
+            return false;
     }
     return true;
+}
+
+/* check_kept: in a noscan table the collector does not read overflow links, so every
+   overflow bucket allocated apart from the array must be in the table's list (Go's
+   extra.overflow / oldoverflow) to stay alive */
+static int cmp_ptr(const void *a, const void *b)
+{
+    uintptr_t x = (uintptr_t) * (void *const *)a, y = (uintptr_t) * (void *const *)b;
+    return (x > y) - (x < y);
+}
+
+static bool check_kept(const map_type *t, const hmap *h, void *arr, unsigned B,
+                       const map_ovflist *list, const char *which)
+{
+    if (gc_type_has_pointers(&t->bucket) || !arr)
+        return true;
+    size_t n = list ? (size_t)list->len : 0;
+    void **sorted = n ? malloc(n * sizeof *sorted) : NULL;
+    if (n && !sorted)
+        return true; /* cannot check without memory; nothing is wrong with the map */
+    if (n)
+        memcpy(sorted, list->arr, n * sizeof *sorted);
+    qsort(sorted, n, sizeof *sorted, cmp_ptr);
+    uint8_t *lo = arr, *hi = lo + map__nbuckets(t, B) * t->bucketsize;
+    bool ok = true;
+    for (uint64_t i = 0; ok && i < (uint64_t)1 << B; i++)
+        for (uint8_t *b = map__overflow(t, map__bucket(t, arr, i)); ok && b;
+             b = map__overflow(t, b))
+            if ((b < lo || b >= hi) && !(n && bsearch(&b, sorted, n, sizeof *sorted, cmp_ptr)))
+                ok = fail(t, h, "an overflow bucket of chain %llu is missing from the %s list",
+                          (unsigned long long)i, which);
+    free(sorted);
+    return ok;
 }
 
 bool hmap_verify(const map_type *t, const hmap *h)
@@ -155,6 +199,13 @@ bool hmap_verify(const map_type *t, const hmap *h)
             if (!check_chain(t, h, map__bucket(t, h->buckets, i), i, h->B, &live))
                 return false;
     if (h->oldbuckets && !check_old(t, h, &live))
+        return false;
+    map_extra *x = h->extra;
+    if (!check_kept(t, h, h->buckets, h->B, x ? x->overflow : NULL, "overflow"))
+        return false;
+    if (h->oldbuckets &&
+        !check_kept(t, h, h->oldbuckets, (unsigned)__builtin_ctzll(map__noldbuckets(h)),
+                    x ? x->oldoverflow : NULL, "oldoverflow"))
         return false;
     if (live != h->count)
         return fail(t, h, "INV-COUNT: %lld live slots", (long long)live);

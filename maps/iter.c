@@ -21,7 +21,7 @@ void hmap_iter_init(const map_type *t, hmap *h, hmap_iter *it)
     if (!h || !h->count)
         return;
     set(t, &it->h, h);
-    it->B = h->B;
+    it->B = (uint8_t)map__B(h); /* B before the table (map__B) */
     set(t, &it->buckets, h->buckets);
     if (!gc_type_has_pointers(&t->bucket)) {
         map_extra *x = map__extra(t, h); /* Go's createOverflow */
@@ -40,25 +40,34 @@ void hmap_iter_init(const map_type *t, hmap *h, hmap_iter *it)
     hmap_iter_next(it);
 }
 
+/* old_stand_in: the old bucket standing in for new bucket `bucket` when the iterator
+   started on the table a growth in progress is filling (Go 1.19 asks it.B == h.B, which a
+   second, same-size growth during the iteration also satisfies: it would then read a table
+   the iterator never snapshotted), or NULL. The loads bracket the flags between two reads
+   of buckets, so a racing writer (a misuse still to be detected) cannot pair one growth's
+   old table with another's flags: see map__B. */
+static uint8_t *old_stand_in(const hmap_iter *it, uint64_t bucket)
+{
+    const hmap *h = it->h;
+    void *cur = __atomic_load_n(&h->buckets, __ATOMIC_ACQUIRE);
+    void *old = __atomic_load_n(&h->oldbuckets, __ATOMIC_ACQUIRE);
+    uint8_t f = __atomic_load_n(&h->flags, __ATOMIC_ACQUIRE);
+    if (!old || old == it->buckets || cur != it->buckets ||
+        __atomic_load_n(&h->buckets, __ATOMIC_ACQUIRE) != cur)
+        return NULL;
+    uint64_t nold = (uint64_t)1 << (f & F_SAME_SIZE || !it->B ? it->B : it->B - 1u);
+    uint8_t *b = map__bucket(it->t, old, bucket & (nold - 1));
+    return map__evacuated(b) ? NULL : b;
+}
+
 /* next_bucket: the bucket (and its check) the iterator reads next; advances it->bucket */
 static uint8_t *next_bucket(hmap_iter *it, uint64_t *check)
 {
-    const map_type *t = it->t;
-    hmap *h = it->h;
     uint64_t bucket = it->bucket;
-    uint8_t *b = NULL;
-    *check = NO_CHECK;
-    if (map__growing(h) && it->B == h->B) {
-        /* started on the new table: an unevacuated old bucket stands in for its new one */
-        uint64_t old = bucket & (map__noldbuckets(h) - 1);
-        b = map__bucket(t, h->oldbuckets, old);
-        if (!map__evacuated(b))
-            *check = bucket;
-        else
-            b = NULL;
-    }
+    uint8_t *b = old_stand_in(it, bucket);
+    *check = b ? bucket : NO_CHECK;
     if (!b)
-        b = map__bucket(t, it->buckets, bucket);
+        b = map__bucket(it->t, it->buckets, bucket);
     if (++bucket == (uint64_t)1 << it->B) {
         bucket = 0;
         it->wrapped = 1;

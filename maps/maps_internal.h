@@ -85,6 +85,13 @@ struct map_ctx {
 
 extern const gc_type map__hmap_type, map__extra_type, map__ovflist_type, map__ptr_type;
 
+/* ---- B, flags and the tables under a racing misuse. Only one goroutine writes a map, but
+   a racing reader (a misuse Go detects best-effort) must not crash before the detection
+   fires: growth publishes oldbuckets, then buckets, then flags, then B (release); a reader
+   loads B (acquire), then the flags, then the tables, so any table it sees holds at least
+   2^B buckets (2^(B-1) for a doubling's old table) and its indexes stay in bounds. */
+static inline unsigned map__B(const hmap *h) { return __atomic_load_n(&h->B, __ATOMIC_ACQUIRE); }
+
 /* ---- flags (relaxed atomics; see INV-WRITING) */
 static inline uint8_t map__flags(const hmap *h) { return __atomic_load_n(&h->flags, __ATOMIC_RELAXED); }
 static inline void map__set_flags(hmap *h, uint8_t f) { __atomic_store_n(&h->flags, f, __ATOMIC_RELAXED); }

@@ -68,7 +68,7 @@ static void layout(map_type *t)
 static bool init(map_type *t, map_ctx *c, const gc_type *key, const gc_type *elem)
 {
     memset(t, 0, sizeof *t);
-    if (!c || !key || !elem || !key->size || !elem->size ||
+    if (!c || !key || !elem || /* zero sizes are fine: map[K]struct{} */
         (key->size % 8 && key->ptrdata) || (elem->size % 8 && elem->ptrdata)) {
         errno = EINVAL;
         return false;

@@ -47,6 +47,49 @@ START_TEST(test_bucket_layouts_match_go)
 }
 END_TEST
 
+/* map[int64]struct{} and map[struct{}]int64: zero-size slots (Go: 80-byte buckets) */
+static const gc_type empty_t = {0, 0, NULL, "struct {}"};
+
+static void zero_size_body(menv *e)
+{
+    map_type set, one;
+    ck_assert(map_type_init(&set, e->c, &int64_t_t, MAP_KEY_MEM, &empty_t));
+    ck_assert(map_type_init(&one, e->c, &empty_t, MAP_KEY_MEM, &int64_t_t));
+    ck_assert_uint_eq(set.bucketsize, 80);
+    ck_assert_uint_eq(one.bucketsize, 80);
+    hmap *m = hmap_make(&set, 0);
+    int64_t got = 0;
+    for (int64_t k = 0; k < 10000; k++)
+        ck_assert(hmap_store(&set, m, &k, &k)); /* copies 0 bytes */
+    for (int64_t k = 0; k < 10000; k += 2)
+        hmap_delete(&set, m, &k);
+    ck_assert_int_eq(hmap_len(m), 5000);
+    for (int64_t k = 0; k < 10000; k++)
+        ck_assert(hmap_load(&set, m, &k, &got) == (k % 2 == 1));
+    int64_t n = 0, sum = 0;
+    hmap_iter it;
+    for (hmap_iter_init(&set, m, &it); it.key; hmap_iter_next(&it), n++)
+        sum += *(int64_t *)it.key;
+    ck_assert_int_eq(n, 5000);
+    ck_assert_int_eq(sum, 5000ll * 5000);
+    ck_assert(hmap_verify(&set, m));
+    hmap *o = hmap_make(&one, 0);
+    for (int64_t v = 1; v <= 3; v++) /* one key: every store replaces the value */
+        ck_assert(hmap_store(&one, o, &got, &v));
+    ck_assert(hmap_load(&one, o, &n, &got));
+    ck_assert_int_eq(got, 3);
+    ck_assert_int_eq(hmap_len(o), 1);
+    hmap_delete(&one, o, &sum);
+    ck_assert_int_eq(hmap_len(o), 0);
+}
+
+START_TEST(test_zero_size_keys_and_elems)
+{
+    mrun o = {.engine = ENGINE(_i)};
+    map_run_ok(&o, zero_size_body, NULL);
+}
+END_TEST
+
 START_TEST(test_b_for_hint_matches_go)
 {
     /* go119-runtime §1.4 and ground truth §a.2's boundary sweep */
@@ -248,6 +291,68 @@ START_TEST(test_same_size_growth_as_go)
     ck_assert_int_ge(cl.finished, cl.grows - 1);
     double mean = (double)cl.finish_steps / cl.finished;
     ck_assert_msg(mean > 354.5 * 0.9 && mean < 354.5 * 1.1, "%.1f steps to finish", mean);
+}
+END_TEST
+
+/* ---------------------------------------------------------------- the verifier */
+
+/* first_live: a bucket of m's table with slots 0 and 1 live */
+static uint8_t *first_live(const map_type *t, hmap *m)
+{
+    for (uint64_t i = 0; i < (uint64_t)1 << m->B; i++) {
+        uint8_t *b = map__bucket(t, m->buckets, i);
+        if (b[0] >= MIN_TOPHASH && b[1] >= MIN_TOPHASH)
+            return b;
+    }
+    ck_abort_msg("no bucket with two live slots");
+    return NULL;
+}
+
+/* breaks: one corruption of m, undone after hmap_verify has been seen to catch it */
+#define BREAKS(lvalue, bad)                                                                 \
+    do {                                                                                    \
+        __typeof__(lvalue) saved_ = (lvalue);                                               \
+        (lvalue) = (bad);                                                                   \
+        ck_assert_msg(!hmap_verify(t, m), "hmap_verify missed: " #lvalue " = " #bad);       \
+        (lvalue) = saved_;                                                                  \
+        ck_assert(hmap_verify(t, m));                                                       \
+    } while (0)
+
+static void verify_body(menv *e)
+{
+    const map_type *t = &e->ii;
+    hmap *m = hmap_make(t, 0);
+    for (int64_t k = 0; k < 13 * 64 + 1; k++) /* the first write of a growth to B = 8 */
+        put_ii(e, m, k, k);
+    ck_assert(m->oldbuckets && m->nevacuate < 128);
+    ck_assert(hmap_verify(t, m));
+    BREAKS(m->flags, (uint8_t)(m->flags | F_WRITING));
+    BREAKS(m->count, m->count + 1);
+    BREAKS(m->nevacuate, 128);                          /* INV-EVAC: growth should have ended */
+    uint8_t *old = map__bucket(t, m->oldbuckets, 127);  /* not yet evacuated */
+    ck_assert(!map__evacuated(old));
+    BREAKS(old[0], EVACUATED_X);                        /* INV-EVAC: partly evacuated */
+    uint8_t *b = first_live(t, m);
+    BREAKS(b[0], (uint8_t)(b[0] == 255 ? MIN_TOPHASH : b[0] + 1)); /* INV-HOME */
+    BREAKS(b[0], EMPTY_REST);                           /* INV-EMPTYREST */
+    /* a noscan table's overflow bucket missing from its list */
+    hmap *o = hmap_make(t, 0);
+    for (int64_t k = 0; k < 13 * 512; k++)
+        put_ii(e, o, k, k);
+    while (o->oldbuckets) { /* finish the growth: overflow buckets of the new table only */
+        int64_t k = 0;
+        put_ii(e, o, k, k);
+    }
+    m = o;
+    ck_assert(hmap_verify(t, m));
+    ck_assert_int_gt(m->extra->overflow->len, 0);
+    BREAKS(m->extra->overflow->len, m->extra->overflow->len - 1);
+}
+
+START_TEST(test_verify_catches_each_broken_invariant)
+{
+    mrun o = {.engine = RT_ENGINE_VIRTUAL};
+    map_run_ok(&o, verify_body, NULL);
 }
 END_TEST
 
@@ -750,6 +855,8 @@ Suite *maps_core_suite(void)
     tcase_add_test(tc, test_growth_points_match_go);
     tcase_add_test(tc, test_hint_n_never_grows);
     tcase_add_test(tc, test_same_size_growth_as_go);
+    add_both(tc, test_zero_size_keys_and_elems);
+    tcase_add_test(tc, test_verify_catches_each_broken_invariant);
     tcase_add_test(tc, test_overflow_counts_match_go_over_20_seeds);
     tcase_add_test(tc, test_noverflow_sampled_above_b15);
     add_both(tc, test_operations_match_a_model);

@@ -141,7 +141,10 @@ static void churn_body(menv *e)
     rt_waitgroup_wait(&wg);
     gc_stats st;
     gc_read_stats(e->h, &st);
-    ck_assert_uint_gt(st.num_gc, 20); /* stress mode: many cycles met the maps mid-growth */
+    /* stress mode: many cycles met the maps mid-growth (about 60-100 virtual, 100-150
+       threads on an idle machine; a loaded machine stretches threads-engine cycles, so
+       fewer of them start there) */
+    ck_assert_uint_gt(st.num_gc, *(const unsigned *)e->arg);
     ck_assert_uint_eq(st.checkmark_lost, 0);
 }
 
@@ -156,7 +159,8 @@ START_TEST(test_churn_under_stress_and_checkmark)
         gcfg.stress_every = 400;
         gcfg.checkmark = true;
         mrun o = {.engine = ENGINE(_i), .procs = 2, .seed = 5 + (uint64_t)b, .gc = &gcfg};
-        map_run_ok(&o, churn_body, NULL);
+        static const unsigned min_cycles[] = {40, 5}; /* virtual, threads */
+        map_run_ok(&o, churn_body, (void *)&min_cycles[_i]);
     }
 }
 END_TEST

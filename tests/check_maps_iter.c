@@ -203,6 +203,154 @@ START_TEST(test_iteration_guarantees_over_seeds)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- two growths, one range */
+
+/* A small table churned (delete the oldest key, insert a new one) piles up overflow
+   buckets and grows at the same size again and again; an iteration that lives through
+   two or more such growths must still return each stable key once, with its value, and
+   never a key that is not in the map. Go 1.19 decides "this iteration started on the new
+   table" by it.B == h.B, which a second same-size growth also satisfies; gorsim compares
+   the tables. Both a noscan table (map[int64]int64) and a scanned one (map[int64]*tval,
+   whose evacuated old buckets are cleared unless an iterator may read them). */
+enum { STABLE = 10, CHURN = 14, SPAN = 4096 };
+
+typedef struct churn_iter {
+    const map_type *t;
+    hmap *m;
+    int64_t oldest, next;     /* the churned keys in the map: [oldest, next) */
+    int growths;              /* growths started during the current range */
+    int most_growths;         /* over all ranges */
+} churn_iter;
+
+static void ci_put(menv *e, churn_iter *c, int64_t k)
+{
+    if (c->t == &e->ii) {
+        ck_assert(hmap_store(c->t, c->m, &k, &k));
+    } else {
+        tval *v = test_tval(e->h, k);
+        ck_assert(hmap_store(c->t, c->m, &k, &v));
+    }
+}
+
+static int64_t ci_value_key(menv *e, churn_iter *c, const void *elem)
+{
+    if (c->t == &e->ii)
+        return *(const int64_t *)elem;
+    const tval *v = *(tval *const *)elem;
+    ck_assert_int_eq(v->check, tval_check(v->key));
+    return v->key;
+}
+
+static void ci_churn(menv *e, churn_iter *c)
+{
+    int64_t k = c->oldest++;
+    hmap_delete(c->t, c->m, &k);
+    bool was = c->m->oldbuckets != NULL;
+    ci_put(e, c, c->next++);
+    if (!was && c->m->oldbuckets) {
+        ck_assert(map__flags(c->m) & F_SAME_SIZE);
+        c->growths++;
+    }
+}
+
+static void churned_range(menv *e, churn_iter *c, rt_rng *r)
+{
+    c->m = hmap_make(c->t, 0);
+    c->growths = 0;
+    for (int64_t k = 0; k < STABLE; k++)
+        ci_put(e, c, k);
+    c->oldest = c->next = 1000;
+    for (int i = 0; i < CHURN; i++)
+        ci_put(e, c, c->next++);
+    static int returned[SPAN];
+    memset(returned, 0, sizeof returned);
+    hmap_iter it;
+    for (hmap_iter_init(c->t, c->m, &it); it.key; hmap_iter_next(&it)) {
+        int64_t k = *(int64_t *)it.key;
+        ck_assert_int_eq(ci_value_key(e, c, it.elem), k);
+        ck_assert_msg(k < STABLE || (k >= c->oldest && k < c->next),
+                      "key %lld returned but not in the map", (long long)k);
+        int slot = k < STABLE ? (int)k : STABLE + (int)((k - 1000) % (SPAN - STABLE));
+        ck_assert_int_eq(++returned[slot], 1);
+        for (uint64_t w = rt_rng_uintn(r, 200); w > 0; w--)
+            ci_churn(e, c);
+    }
+    for (int k = 0; k < STABLE; k++)
+        ck_assert_msg(returned[k] == 1, "stable key %d returned %d times", k, returned[k]);
+    ck_assert(hmap_verify(c->t, c->m));
+    if (c->growths > c->most_growths)
+        c->most_growths = c->growths;
+}
+
+static void two_growths_body(menv *e)
+{
+    rt_rng r;
+    rt_rng_init(&r, e->seed, "two-growths");
+    const map_type *types[] = {&e->ii, &e->ip};
+    for (int ti = 0; ti < 2; ti++) {
+        churn_iter c = {.t = types[ti]};
+        for (int round = 0; round < 40; round++)
+            churned_range(e, &c, &r);
+        ck_assert_msg(c.most_growths >= 2, "%d same-size growths in one range at most",
+                      c.most_growths);
+    }
+}
+
+START_TEST(test_iteration_through_two_same_size_growths)
+{
+    for (uint64_t seed = 1; seed <= 5; seed++) {
+        mrun o = {.engine = ENGINE(_i), .seed = seed * 7};
+        map_run_ok(&o, two_growths_body, NULL);
+    }
+}
+END_TEST
+
+/* clear while iterating: nothing more is returned, even from inside an overflow bucket
+   allocated apart from the array (Go 1.19 went on returning deleted entries there: Go
+   issue 59411). 30 keys that all hash to bucket 0 of a B = 4 table make one chain: the
+   array's bucket, the one reserved overflow bucket and two allocated ones. */
+static void clear_iter_body(menv *e)
+{
+    const map_type *types[] = {&e->ii, &e->ip};
+    for (int ti = 0; ti < 2; ti++) {
+        churn_iter c = {.t = types[ti]};
+        for (int64_t when = 0; when < 30; when++) {
+            c.m = hmap_make(c.t, 100);
+            ck_assert_int_eq(c.m->B, 4);
+            for (int64_t k = 0, n = 0; n < 30; k++)
+                if ((map__hash(c.t, &k, c.m->hash0) & 15) == 0) {
+                    ci_put(e, &c, k);
+                    n++;
+                }
+            hmap_info in;
+            hmap_read_info(c.t, c.m, &in);
+            ck_assert_int_eq(in.max_chain, 3);
+            int64_t got = 0;
+            hmap_iter it;
+            for (hmap_iter_init(c.t, c.m, &it); it.key; hmap_iter_next(&it)) {
+                ck_assert_msg(got <= when, "an entry returned after clear");
+                if (got++ == when) {
+                    hmap_clear(c.t, c.m);
+                    ck_assert_int_eq(hmap_len(c.m), 0);
+                }
+            }
+            ck_assert_int_eq(got, when + 1);
+            ck_assert(hmap_verify(c.t, c.m));
+            int64_t k = 7; /* the cleared map works */
+            ci_put(e, &c, k);
+            ck_assert_int_eq(hmap_len(c.m), 1);
+            ck_assert_ptr_nonnull(hmap_access(c.t, c.m, &k));
+        }
+    }
+}
+
+START_TEST(test_clear_during_iteration)
+{
+    mrun o = {.engine = ENGINE(_i), .seed = 3};
+    map_run_ok(&o, clear_iter_body, NULL);
+}
+END_TEST
+
 /* NaN keys are returned from the snapshot and survive growth during the iteration */
 static void nan_body(menv *e)
 {
@@ -291,6 +439,8 @@ Suite *maps_iter_suite(void)
     tcase_set_timeout(tc, 300);
     add_both(tc, test_iteration_orders_as_go);
     add_both(tc, test_iteration_guarantees_over_seeds);
+    add_both(tc, test_iteration_through_two_same_size_growths);
+    add_both(tc, test_clear_during_iteration);
     tcase_add_test(tc, test_iteration_nan_keys_through_growth);
     tcase_add_test(tc, test_same_seed_same_order);
     suite_add_tcase(s, tc);
