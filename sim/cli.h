@@ -13,6 +13,12 @@
 int sim_cmd_bench(int argc, char **argv);
 int sim_cmd_demo(int argc, char **argv);
 int sim_cmd_costs(int argc, char **argv);
+int sim_cmd_check(int argc, char **argv);
+
+struct sc_program;
+/* sim_load_checked loads, parses and type-checks a scenario; NULL after printing every
+   error (file:line:col: message, source line, caret). */
+struct sc_program *sim_load_checked(const char *cmd, const char *path);
 
 /* sim_usage_error prints "gorsim CMD: msg" and a hint to stderr; returns 1. */
 int sim_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

@@ -16,7 +16,8 @@ static const char usage[] =
     "collector and maps interact.\n"
     "\n"
     "commands:\n"
-    "  bench NAME   measure against swapcontext and Go 1.19 (switch, spawn, chan, alloc, mark, all)\n"
+    "  bench NAME   measure against swapcontext and Go 1.19 (switch, spawn, chan, alloc, mark, map, all)\n"
+    "  check FILE   parse and type-check a scenario\n"
     "  demo NAME    run a built-in demonstration (preempt, gc)\n"
     "  costs        list the cost model of the virtual engine\n"
     "  version      print the version and build configuration\n"
@@ -94,6 +95,8 @@ int main(int argc, char **argv)
         return sim_cmd_bench(argc - 1, argv + 1);
     if (!strcmp(cmd, "demo"))
         return sim_cmd_demo(argc - 1, argv + 1);
+    if (!strcmp(cmd, "check"))
+        return sim_cmd_check(argc - 1, argv + 1);
     if (!strcmp(cmd, "costs"))
         return sim_cmd_costs(argc - 1, argv + 1);
     fprintf(stderr, "gorsim: unknown command '%s'\n\n%s", cmd, usage);

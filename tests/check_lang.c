@@ -1,0 +1,18 @@
+/*
+ * check_lang.c — runs the scenario-language suites.
+ */
+#include "tests/check_lang.h"
+#include <stdlib.h>
+
+int main(void)
+{
+    sc_host_init();
+    SRunner *sr = srunner_create(lang_lex_suite());
+    srunner_add_suite(sr, lang_const_suite());
+    srunner_add_suite(sr, lang_parse_suite());
+    srunner_add_suite(sr, lang_check_suite());
+    srunner_run_all(sr, CK_NORMAL);
+    int failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
