@@ -170,9 +170,10 @@ static bool check_kept(const map_type *t, const hmap *h, void *arr, unsigned B,
     void **sorted = n ? malloc(n * sizeof *sorted) : NULL;
     if (n && !sorted)
         return true; /* cannot check without memory; nothing is wrong with the map */
-    if (n)
+    if (n) {
         memcpy(sorted, list->arr, n * sizeof *sorted);
-    qsort(sorted, n, sizeof *sorted, cmp_ptr);
+        qsort(sorted, n, sizeof *sorted, cmp_ptr);
+    }
     uint8_t *lo = arr, *hi = lo + map__nbuckets(t, B) * t->bucketsize;
     bool ok = true;
     for (uint64_t i = 0; ok && i < (uint64_t)1 << B; i++)
