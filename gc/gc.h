@@ -130,12 +130,16 @@ GORSIM_API bool gc_find_object(gc_heap *h, const void *p, gc_object *out);
 GORSIM_API bool gc_root_add(gc_heap *h, void *addr, const gc_type *t);
 GORSIM_API bool gc_root_remove(gc_heap *h, void *addr);
 
-/* A precise root frame: n pointer slots that belong to the current goroutine (the scenario
-   interpreter's frames). Frames nest: push on entry, pop on return (LIFO). */
+/* A precise root frame: n slots that belong to the current goroutine (the scenario
+   interpreter's frames); with ptr set, only the slots whose ptr byte is nonzero hold
+   pointers (the others are scalars, never scanned), else every slot is a pointer slot.
+   Frames nest: push on entry, pop on return (LIFO). The owner may change slots, ptr and
+   n while it runs; the collector reads them only while the goroutine is stopped. */
 typedef struct gc_frame {
     struct gc_frame *prev;  /* set by gc_frame_push */
     void **slots;
     size_t n;
+    const uint8_t *ptr;     /* NULL: all pointers */
 } gc_frame;
 GORSIM_API void gc_frame_push(gc_heap *h, gc_frame *f);
 GORSIM_API void gc_frame_pop(gc_heap *h, gc_frame *f);

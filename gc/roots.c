@@ -91,7 +91,8 @@ void gc__scan_frames(gc_heap *h, gc_work *w, rt_g *g)
     for (gc_frame *f = *frames_of(h, g); f; f = f->prev) {
         w->scanned_words += f->n;
         for (size_t i = 0; i < f->n; i++)
-            gc__shade(h, w, (uintptr_t)f->slots[i]);
+            if (!f->ptr || f->ptr[i])
+                gc__shade(h, w, (uintptr_t)f->slots[i]);
     }
 }
 

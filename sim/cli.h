@@ -14,6 +14,7 @@ int sim_cmd_bench(int argc, char **argv);
 int sim_cmd_demo(int argc, char **argv);
 int sim_cmd_costs(int argc, char **argv);
 int sim_cmd_check(int argc, char **argv);
+int sim_cmd_run(int argc, char **argv);
 
 struct sc_program;
 /* sim_load_checked loads, parses and type-checks a scenario; NULL after printing every

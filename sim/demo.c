@@ -11,6 +11,7 @@
 #include "config.h"
 #include "sim/cli.h"
 #include "sim/demo.h"
+#include "sim/vm/vm.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,7 +56,7 @@ static rt_cost_model *load_costs(const demo_opts *o)
 {
     rt_cost_model *cm = rt_cost_model_new();
     char err[512];
-    if (cm && (!gc_register_costs(cm) || !map_register_costs(cm))) {
+    if (cm && (!gc_register_costs(cm) || !map_register_costs(cm) || !vm_register_costs(cm))) {
         rt_cost_model_free(cm);
         return NULL;
     }

@@ -17,6 +17,7 @@ static const char usage[] =
     "\n"
     "commands:\n"
     "  bench NAME   measure against swapcontext and Go 1.19 (switch, spawn, chan, alloc, mark, map, all)\n"
+    "  run FILE     run a scenario (a Go program) on the simulated runtime\n"
     "  check FILE   parse and type-check a scenario\n"
     "  demo NAME    run a built-in demonstration (preempt, gc)\n"
     "  costs        list the cost model of the virtual engine\n"
@@ -95,6 +96,8 @@ int main(int argc, char **argv)
         return sim_cmd_bench(argc - 1, argv + 1);
     if (!strcmp(cmd, "demo"))
         return sim_cmd_demo(argc - 1, argv + 1);
+    if (!strcmp(cmd, "run"))
+        return sim_cmd_run(argc - 1, argv + 1);
     if (!strcmp(cmd, "check"))
         return sim_cmd_check(argc - 1, argv + 1);
     if (!strcmp(cmd, "costs"))

@@ -57,10 +57,7 @@ void ck_grow(void **v, int n, int *cap, size_t size);
 
 /* check_universe.c */
 sc_scope *ck_universe(void);
-enum { /* built-in functions */
-    BI_APPEND = 1, BI_CAP, BI_CLEAR, BI_CLOSE, BI_COPY, BI_DELETE, BI_LEN, BI_MAKE, BI_NEW,
-    BI_PANIC, BI_PRINT, BI_PRINTLN, BI_RECOVER, BI_COMPLEX, BI_REAL, BI_IMAG
-};
+
 
 /* check_pkgs.c */
 sc_package *ck_package(checker *c, const char *path); /* NULL: not a built-in package */

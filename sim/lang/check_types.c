@@ -266,6 +266,7 @@ static bool struct_layout(sc_type *t, int depth)
 }
 
 bool ck_layout(sc_type *t) { return layout(t, 0); }
+bool sc_layout(sc_type *t) { return layout(t, 0); }
 
 /* layout: depth bounds the recursion (a chain of nested struct types) */
 static bool layout(sc_type *t, int depth)

@@ -78,7 +78,8 @@ static void print_source(FILE *f, const sc_source *src, sc_pos pos)
 
 size_t sc_diags_print(sc_diags *d, FILE *f)
 {
-    qsort(d->v, d->n, sizeof *d->v, by_pos);
+    if (d->n > 1) /* d->v is NULL when there are none: qsort's argument must not be */
+        qsort(d->v, d->n, sizeof *d->v, by_pos);
     size_t printed = 0;
     for (size_t i = 0; i < d->n; i++) {
         sc_diag *e = &d->v[i];

@@ -23,6 +23,8 @@ typedef struct sc_func_info {
     int ncaptures, capcaptures;
     struct sc_func_info *outer;
     bool has_defer, has_recover_call;
+    void *compiled;            /* the interpreter's function (sim/vm) */
+    int nlits;                 /* function literals named after it so far (func1 ...) */
 } sc_func_info;
 
 typedef struct sc_program {
@@ -45,6 +47,11 @@ typedef struct sc_param {
     int64_t def;
     sc_pos pos;
 } sc_param;
+
+enum { /* the built-in functions (sc_object.id of an O_BUILTIN) */
+    BI_APPEND = 1, BI_CAP, BI_CLEAR, BI_CLOSE, BI_COPY, BI_DELETE, BI_LEN, BI_MAKE, BI_NEW,
+    BI_PANIC, BI_PRINT, BI_PRINTLN, BI_RECOVER, BI_COMPLEX, BI_REAL, BI_IMAG
+};
 
 /* sc_check type-checks f; NULL if there were errors (in d). */
 sc_program *sc_check(sc_file *f, sc_diags *d);

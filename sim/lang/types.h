@@ -60,6 +60,7 @@ struct sc_type {
     int64_t size;
     int64_t align;
     bool laid_out, has_ptrs;
+    const void *rt;            /* the interpreter's descriptor (sim/vm/rtype.c) */
 };
 
 typedef enum sc_obj_kind {
@@ -135,6 +136,7 @@ extern sc_type *sc_any;      /* interface{} */
 extern sc_type *sc_error_type; /* the universe's error (a named interface) */
 
 sc_type *sc_under(sc_type *t);   /* the underlying type */
+bool sc_layout(sc_type *t);      /* sizes, alignments, offsets (check_types.c) */
 bool sc_identical(sc_type *a, sc_type *b);
 bool sc_is_untyped(const sc_type *t);
 bool sc_is_integer(sc_type *t);  /* typed or untyped integer (and rune) */
