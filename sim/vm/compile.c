@@ -72,7 +72,9 @@ int cp_slots_raw(fcomp *fc, int words, bool ptr)
         while (cap < f->nslots)
             cap *= 2;
         f->ptr = xrealloc(f->ptr, (size_t)cap);
+        fc->keep = xrealloc(fc->keep, (size_t)cap);
         memset(f->ptr + fc->cap_ptr, 0, (size_t)(cap - fc->cap_ptr));
+        memset(fc->keep + fc->cap_ptr, 0, (size_t)(cap - fc->cap_ptr));
         fc->cap_ptr = cap;
     }
     for (int i = 0; i < words; i++)
@@ -89,6 +91,31 @@ int cp_slots(fcomp *fc, const vm_type *t)
 }
 
 const vm_type *cp_type(fcomp *fc, sc_type *t) { return vm_rtype(fc->prog, t); }
+
+void cp_keep(fcomp *fc, int slot, int words)
+{
+    for (int i = 0; i < words; i++)
+        fc->keep[slot + i] = 1;
+}
+
+/* cp_clear_temps: a statement's pointer temporaries are zeroed when it ends, so a value
+   it no longer holds is not kept alive by a dead slot (Go's liveness, in effect: its
+   stack maps list only live pointers) */
+void cp_clear_temps(fcomp *fc, int from)
+{
+    vm_func *f = fc->f;
+    for (int i = from; i < f->nslots;) {
+        if (!f->ptr[i] || fc->keep[i]) {
+            i++;
+            continue;
+        }
+        int j = i;
+        while (j < f->nslots && f->ptr[j] && !fc->keep[j])
+            fc->keep[j++] = 1;
+        cp_ins(fc, cp_emit(fc, OP_ZERO, i, 0, 0))->w = (uint32_t)(j - i);
+        i = j;
+    }
+}
 
 void cp_unsupported(fcomp *fc, sc_pos pos, const char *what)
 {
@@ -149,10 +176,12 @@ void cp_declare(fcomp *fc, sc_object *o)
     const vm_type *t = cp_type(fc, o->type);
     if (escapes(o)) {
         o->slot = cp_slots_raw(fc, 1, true);
+        cp_keep(fc, o->slot, 1);
         new_cell(fc, o->slot, t);
         return;
     }
     o->slot = cp_slots(fc, t);
+    cp_keep(fc, o->slot, t->words);
     vm_ins *in = cp_ins(fc, cp_emit(fc, OP_ZERO, o->slot, 0, 0));
     in->w = (uint32_t)t->words;
 }
@@ -207,10 +236,12 @@ static void frame_params(fcomp *fc)
     sc_object **res = in->locals + np, **par = in->locals;
     for (int i = 0; i < nr; i++)
         res[i]->slot = cp_slots(fc, cp_type(fc, res[i]->type));
+    cp_keep(fc, 0, fc->f->nslots);
     fc->f->nresult_words = fc->f->nslots;
     for (int i = 0; i < np; i++)
         par[i]->slot = cp_slots(fc, cp_type(fc, par[i]->type));
     fc->f->nparams_words = fc->f->nslots - fc->f->nresult_words;
+    cp_keep(fc, 0, fc->f->nslots);
     for (int i = 0; i < np + nr; i++) {
         sc_object *o = in->locals[i];
         if (!escapes(o))
@@ -218,6 +249,7 @@ static void frame_params(fcomp *fc)
         const vm_type *t = cp_type(fc, o->type);
         int raw = o->slot;
         o->slot = cp_slots_raw(fc, 1, true);
+        cp_keep(fc, o->slot, 1);
         new_cell(fc, o->slot, t);
         lvalue lv = {.kind = LV_MEM, .t = t, .slot = o->slot, .heap = true};
         cp_store(fc, &lv, raw);
@@ -258,8 +290,10 @@ static bool compile_func(vm_program *p, sc_diags *d, sc_func_info *info)
     vm_func *f = cp_func_of(NULL, info);
     fcomp fc = {.prog = p, .f = f, .info = info, .d = d};
     frame_params(&fc);
-    if (info->has_defer)
+    if (info->has_defer) {
         f->defer_slot = cp_slots_raw(&fc, 1, true);
+        cp_keep(&fc, f->defer_slot, 1);
+    }
     sc_stmt *body = info->decl ? info->decl->body : info->lit->funclit.body;
     fc.pos = body->pos;
     cp_stmts(&fc, &body->block.list);

@@ -39,6 +39,8 @@ typedef struct fcomp {
     const char *pending_label; /* the label of the statement being compiled */
     sc_pos pos;                /* of the statement being compiled (for panics) */
     jump_list returns;         /* return statements' jumps to the epilogue */
+    uint8_t *keep;             /* per slot: a variable's home or already cleared (not a
+                                  temporary for cp_clear_temps) */
     bool failed;
 } fcomp;
 
@@ -57,6 +59,8 @@ vm_func *cp_func_of(fcomp *fc, sc_func_info *info);
 int cp_var_slot(fcomp *fc, sc_object *o, bool *cell);
 void cp_declare(fcomp *fc, sc_object *o);    /* a local's storage, zeroed */
 void cp_jump_add(jump_list *l, int at);
+void cp_keep(fcomp *fc, int slot, int words);  /* a variable's slots */
+void cp_clear_temps(fcomp *fc, int from);     /* zero pointer temporaries from slot on */
 void cp_jumps_patch(fcomp *fc, jump_list *l, int target);
 
 /* compile_expr.c */

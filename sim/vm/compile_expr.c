@@ -420,7 +420,14 @@ static int binary(fcomp *fc, sc_expr *x)
             ot = x->binary.y->type; /* an interface compared with a concrete value */
         int l = cp_convert_to(fc, x->binary.x, concrete(ot));
         int r = cp_convert_to(fc, x->binary.y, concrete(ot));
-        return compare(fc, op, cp_type(fc, concrete(ot)), l, r);
+        const vm_type *ct = cp_type(fc, concrete(ot));
+        if ((x->binary.x->type->kind == K_UNTYPED_NIL || x->binary.y->type->kind == K_UNTYPED_NIL) &&
+            ct->words > 1) { /* s == nil, i == nil: the pointer or type word decides */
+            int d = cp_slots_raw(fc, 1, false);
+            cp_emit(fc, op == T_EQL ? OP_EQ : OP_NE, d, l, r);
+            return d;
+        }
+        return compare(fc, op, ct, l, r);
     }
     const vm_type *t = type_of(fc, x);
     int l = cp_expr(fc, x->binary.x), r = cp_expr(fc, x->binary.y);

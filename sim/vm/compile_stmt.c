@@ -188,6 +188,16 @@ static void for_stmt(fcomp *fc, sc_stmt *s)
     pop_loop(fc, &l, cont);
 }
 
+/* once: the range expression's value, evaluated once into its own slots (the loop may
+   assign to the variable it came from) */
+static int once(fcomp *fc, sc_expr *x)
+{
+    const vm_type *t = cp_type_of(fc, x);
+    int v = cp_expr(fc, x), c = cp_slots(fc, t);
+    cp_copy(fc, t, c, v);
+    return c;
+}
+
 /* range_var: where a range clause puts an iteration value (a new variable, an existing
    one, or nowhere) */
 static lvalue range_var(fcomp *fc, sc_stmt *s, sc_expr *v)
@@ -220,12 +230,12 @@ static void range_slice(fcomp *fc, sc_stmt *s, loop_ctx *l)
     lvalue arr = {0};
     int x = -1, len;
     if (u->kind == K_SLICE) {
-        x = cp_expr(fc, s->range.x);
+        x = once(fc, s->range.x);
         len = x + 1;
     } else { /* an array (a copy, as Go ranges over a copy) or a pointer to one */
         if (u->kind == K_POINTER)
             u = sc_under(u->elem);
-        x = cp_expr(fc, s->range.x);
+        x = once(fc, s->range.x);
         len = cp_const_int(fc, u->len);
         arr = (lvalue){0};
     }
@@ -262,7 +272,7 @@ static void range_slice(fcomp *fc, sc_stmt *s, loop_ctx *l)
 static void range_map(fcomp *fc, sc_stmt *s, loop_ctx *l)
 {
     const vm_type *mt = cp_type_of(fc, s->range.x);
-    int m = cp_expr(fc, s->range.x);
+    int m = once(fc, s->range.x);
     int words = (int)((sizeof(hmap_iter) + 7) / 8);
     int it = cp_slots_raw(fc, words, true); /* the iterator's words hold heap pointers */
     cp_emitp(fc, OP_MAPITER, it, m, 0, mt);
@@ -280,7 +290,7 @@ static void range_map(fcomp *fc, sc_stmt *s, loop_ctx *l)
 
 static void range_string(fcomp *fc, sc_stmt *s, loop_ctx *l)
 {
-    int str = cp_expr(fc, s->range.x);
+    int str = once(fc, s->range.x);
     int st = cp_slots_raw(fc, 3, false); /* next index, this index, rune */
     cp_ins(fc, cp_emit(fc, OP_ZERO, st, 0, 0))->w = 3;
     lvalue k = range_var(fc, s, s->range.key), v = range_var(fc, s, s->range.value);
@@ -297,7 +307,7 @@ static void range_string(fcomp *fc, sc_stmt *s, loop_ctx *l)
 static void range_chan(fcomp *fc, sc_stmt *s, loop_ctx *l)
 {
     const vm_type *et = cp_type(fc, sc_under(s->range.x->type)->elem);
-    int ch = cp_expr(fc, s->range.x);
+    int ch = once(fc, s->range.x);
     lvalue k = range_var(fc, s, s->range.key);
     int r = cp_slots_raw(fc, et->words + 1, false);
     for (int w = 0; w < et->words; w++)
@@ -322,7 +332,7 @@ static void range_stmt(fcomp *fc, sc_stmt *s)
     case K_CHAN: range_chan(fc, s, &l); return;
     case K_STRING: case K_UNTYPED_STRING: range_string(fc, s, &l); return;
     case K_SLICE: case K_ARRAY: case K_POINTER: range_slice(fc, s, &l); return;
-    default: range_int(fc, s, cp_expr(fc, s->range.x), &l); return;
+    default: range_int(fc, s, once(fc, s->range.x), &l); return;
     }
 }
 
@@ -492,6 +502,9 @@ void cp_stmt(fcomp *fc, sc_stmt *s)
 
 void cp_stmts(fcomp *fc, sc_stmts *l)
 {
-    for (int i = 0; i < l->n; i++)
+    for (int i = 0; i < l->n; i++) {
+        int mark = fc->f->nslots;
         cp_stmt(fc, l->v[i]);
+        cp_clear_temps(fc, mark);
+    }
 }

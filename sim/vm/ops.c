@@ -225,10 +225,12 @@ void vm_op_strconv(vm_thread *t, vm_word *fp, const vm_ins *in)
 
 /* ---------------------------------------------------------------- slices */
 
+static uint64_t zerobase; /* where empty slices point (Go's runtime.zerobase) */
+
 static void make_slice(vm_thread *t, vm_slice *out, const vm_type *elem, int64_t len, int64_t cap)
 {
     void *p = cap && elem->size ? gc_alloc_array(t->prog->heap, &elem->gc, (size_t)cap)
-                                : gc_alloc(t->prog->heap, &elem->gc);
+                                : (void *)&zerobase;
     *out = (vm_slice){p, len, cap};
 }
 
