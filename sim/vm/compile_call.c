@@ -494,10 +494,17 @@ int cp_call(fcomp *fc, sc_expr *x)
     if (o && (o->flags & OF_NATIVE)) {
         const char *name = native_name(o);
         vm_native_fn fn = vm_native_lookup(name);
+        if (!strncmp(name, "sync.(*Map).", 12)) { /* its natives need map[any]any's type */
+            fc->prog->syncmap = cp_type(fc, sc_under(o->recv->elem)->fields[2].type);
+            fc->prog->any_slice = cp_type(fc, sc_slice_of(sc_any));
+        }
         if (!fn)
             cp_unsupported(fc, x->pos, sc_sprintf("%s", name));
         int at = emitp(fc, OP_CALLN, OUT(0), 0, 0, (const void *)fn);
         cp_ins(fc, at)->k = (int64_t)(intptr_t)name;
+        /* the words of its frame, scanned (conservatively typed) while it runs */
+        cp_ins(fc, at)->c = rw + list_words(fc, sig->params, sig->nparams) +
+                            (method ? cp_type(fc, o->recv)->words : 0);
     } else if (o) {
         emitp(fc, OP_CALL, OUT(0), 0, 0, cp_func_of(fc, o->func));
     } else {

@@ -390,6 +390,76 @@ static void switch_stmt(fcomp *fc, sc_stmt *s)
     pop_loop(fc, &l, cp_here(fc));
 }
 
+/* select: the cases' channels and values evaluated in source order, SELECT picks one
+   (the runtime's choice among ready cases), then the chosen clause runs */
+static void select_stmt(fcomp *fc, sc_stmt *s)
+{
+    loop_ctx l;
+    push_loop(fc, &l, false);
+    sc_stmts *cl = &s->select.body->block.list;
+    vm_select *sel = calloc(1, sizeof *sel + (size_t)(cl->n + 1) * sizeof *sel->cases);
+    int *clause_case = sc_alloc_atomic((size_t)(cl->n + 1) * sizeof *clause_case);
+    if (!sel)
+        vm_throw("out of host memory");
+    for (int i = 0; i < cl->n; i++) {
+        sc_stmt *comm = cl->v[i]->comm.comm;
+        clause_case[i] = -1;
+        if (!comm) {
+            sel->has_default = true;
+            continue;
+        }
+        vm_select_case *c = &sel->cases[sel->n];
+        clause_case[i] = sel->n++;
+        if (comm->kind == S_SEND) {
+            sc_type *et = sc_under(comm->send.ch->type)->elem;
+            c->send = true;
+            c->et = cp_type(fc, et);
+            c->ch = cp_expr(fc, comm->send.ch);
+            c->val = cp_convert_to(fc, comm->send.value, et);
+            continue;
+        }
+        sc_expr *rx = comm->kind == S_EXPR ? comm->x : comm->assign.rhs.v[0];
+        while (rx->kind == E_PAREN)
+            rx = rx->paren.x;
+        c->et = cp_type(fc, sc_under(rx->unary.x->type)->elem);
+        c->ch = cp_expr(fc, rx->unary.x);
+        c->val = cp_slots_raw(fc, c->et->words + 1, false); /* the value, then ok */
+        for (int w = 0; w < c->et->words; w++)
+            fc->f->ptr[c->val + w] = w * 8 < (int)c->et->gc.ptrdata &&
+                                     (c->et->gc.ptrmask[w / 8] >> (w % 8) & 1);
+    }
+    int chosen = cp_slots_raw(fc, 1, false);
+    cp_emitp(fc, OP_SELECT, chosen, 0, 0, sel);
+    jump_list *to = sc_alloc((size_t)(cl->n + 1) * sizeof *to);
+    int dflt = -1;
+    for (int i = 0; i < cl->n; i++) {
+        int k = cp_const_int(fc, clause_case[i]);
+        if (clause_case[i] < 0)
+            dflt = i;
+        int r = cp_slots_raw(fc, 1, false);
+        cp_emit(fc, OP_EQ, r, chosen, k);
+        cp_jump_add(&to[i], jump(fc, OP_JT, r, 0));
+    }
+    (void)dflt;
+    for (int i = 0; i < cl->n; i++) {
+        cp_jumps_patch(fc, &to[i], cp_here(fc));
+        sc_stmt *comm = cl->v[i]->comm.comm;
+        if (comm && comm->kind == S_ASSIGN) { /* v [, ok] = / := <-ch */
+            vm_select_case *c = &sel->cases[clause_case[i]];
+            for (int j = 0; j < comm->assign.lhs.n; j++) {
+                sc_expr *v = comm->assign.lhs.v[j];
+                if (comm->assign.op == T_DEFINE && v->obj && strcmp(v->ident.name, "_"))
+                    cp_declare(fc, v->obj);
+                lvalue lv = cp_lvalue(fc, v);
+                cp_store(fc, &lv, j ? c->val + c->et->words : c->val);
+            }
+        }
+        cp_stmts(fc, &cl->v[i]->comm.body);
+        cp_jump_add(&l.breaks, jump(fc, OP_JMP, 0, 0));
+    }
+    pop_loop(fc, &l, cp_here(fc));
+}
+
 static void branch(fcomp *fc, sc_stmt *s)
 {
     if (s->branch.tok == T_FALLTHROUGH)
@@ -486,6 +556,7 @@ void cp_stmt(fcomp *fc, sc_stmt *s)
         fc->pending_label = NULL;
         return;
     case S_GO: case S_DEFER: go_defer(fc, s); return;
+    case S_SELECT: select_stmt(fc, s); return;
     case S_SEND: {
         const vm_type *et = cp_type(fc, sc_under(s->send.ch->type)->elem);
         int ch = cp_expr(fc, s->send.ch);
@@ -494,9 +565,7 @@ void cp_stmt(fcomp *fc, sc_stmt *s)
         return;
     }
     default:
-        cp_unsupported(fc, s->pos, s->kind == S_SELECT ? "select" : s->kind == S_TYPESWITCH
-                                                                        ? "a type switch"
-                                                                        : "this statement");
+        cp_unsupported(fc, s->pos, s->kind == S_TYPESWITCH ? "a type switch" : "this statement");
     }
 }
 

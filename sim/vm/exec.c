@@ -277,10 +277,20 @@ L_CALLC: {
 }
 L_CALLN:
     FLUSH();
+    if (in->c) { /* the arguments past the frame are roots while the native runs */
+        size_t base = call->fp + (size_t)in->a;
+        vm_thread_reserve(t, base + (size_t)in->c + 1);
+        memset(t->ptr + base, 1, (size_t)in->c);
+        t->top = base + (size_t)in->c;
+        t->gcf.n = t->top;
+        fp = t->stack + call->fp;
+    }
     ((vm_native_fn)in->p)(t, &S(in->a), (int)in->w);
     if (__builtin_expect(t->panic_pending, 0))
         goto panic;
     RELOAD();
+    t->top = call->fp + (size_t)call->fn->nslots;
+    t->gcf.n = t->top;
     NEXT();
 L_RET:
     FLUSH();
@@ -375,7 +385,7 @@ L_SEND: OPERATION(vm_op_send);
 L_RECV: OPERATION(vm_op_recv);
 L_CLOSE: OPERATION(vm_op_close);
 L_CHANLEN: OPERATION(vm_op_chanlen);
-L_SELECT: NEXT();
+L_SELECT: OPERATION(vm_op_select);
 L_CHARGE: t->pending += in->k; NEXT();
 
 divzero:

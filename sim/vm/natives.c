@@ -261,7 +261,7 @@ NATIVE(debug_freeosmemory) { UNUSED; gc_collect(t->prog->heap); }
 /* ---------------------------------------------------------------- sync */
 
 /* lazy: the runtime primitive behind a sync value's first word (made on first use) */
-static void *lazy(vm_thread *t, vm_word w, size_t size)
+void *vm_native_lazy(vm_thread *t, vm_word w, size_t size)
 {
     void **slot = ptr(w);
     if (!slot) {
@@ -280,9 +280,9 @@ static void *lazy(vm_thread *t, vm_word w, size_t size)
     return p;
 }
 
-#define MUTEX(x) ((rt_mutex *)lazy(t, (x), sizeof(rt_mutex)))
-#define RWMUTEX(x) ((rt_rwmutex *)lazy(t, (x), sizeof(rt_rwmutex)))
-#define WAITGROUP(x) ((rt_waitgroup *)lazy(t, (x), sizeof(rt_waitgroup)))
+#define MUTEX(x) ((rt_mutex *)vm_native_lazy(t, (x), sizeof(rt_mutex)))
+#define RWMUTEX(x) ((rt_rwmutex *)vm_native_lazy(t, (x), sizeof(rt_rwmutex)))
+#define WAITGROUP(x) ((rt_waitgroup *)vm_native_lazy(t, (x), sizeof(rt_waitgroup)))
 
 NATIVE(mutex_lock) { (void)n; rt_mutex *m = MUTEX(a[0]); if (m) rt_mutex_lock(m); }
 NATIVE(mutex_unlock) { (void)n; rt_mutex *m = MUTEX(a[0]); if (m) rt_mutex_unlock(m); }
@@ -344,7 +344,7 @@ NATIVE(duration_s)
 /* ---------------------------------------------------------------- math/rand, strconv */
 
 /* math/rand's source is shared by every goroutine, as Go's locked global source */
-static uint64_t draw(vm_thread *t, uint64_t n)
+uint64_t vm_native_draw(vm_thread *t, uint64_t n)
 {
     vm_rng_lock();
     rt_rng *r = vm_program_rng(t->prog);
@@ -361,7 +361,7 @@ NATIVE(rand_intn)
         vm_panic_plain(t, "invalid argument to Intn");
         return;
     }
-    a[0] = draw(t, (uint64_t)m);
+    a[0] = vm_native_draw(t, (uint64_t)m);
 }
 NATIVE(rand_int63n)
 {
@@ -371,7 +371,7 @@ NATIVE(rand_int63n)
         vm_panic_plain(t, "invalid argument to Int63n");
         return;
     }
-    a[0] = draw(t, (uint64_t)m);
+    a[0] = vm_native_draw(t, (uint64_t)m);
 }
 NATIVE(rand_int31n)
 {
@@ -381,15 +381,15 @@ NATIVE(rand_int31n)
         vm_panic_plain(t, "invalid argument to Int31n");
         return;
     }
-    a[0] = draw(t, (uint64_t)m);
+    a[0] = vm_native_draw(t, (uint64_t)m);
 }
-NATIVE(rand_int) { UNUSED; a[0] = draw(t, 0) >> 1; }
-NATIVE(rand_int63) { UNUSED; a[0] = draw(t, 0) >> 1; }
-NATIVE(rand_uint64) { UNUSED; a[0] = draw(t, 0); }
+NATIVE(rand_int) { UNUSED; a[0] = vm_native_draw(t, 0) >> 1; }
+NATIVE(rand_int63) { UNUSED; a[0] = vm_native_draw(t, 0) >> 1; }
+NATIVE(rand_uint64) { UNUSED; a[0] = vm_native_draw(t, 0); }
 NATIVE(rand_float64)
 {
     UNUSED;
-    double f = (double)(draw(t, 0) >> 11) / 9007199254740992.0;
+    double f = (double)(vm_native_draw(t, 0) >> 11) / 9007199254740992.0;
     memcpy(&a[0], &f, 8);
 }
 NATIVE(rand_seed) { UNUSED; } /* the run's seed decides the stream */
@@ -480,10 +480,12 @@ static const struct {
     {"runtime/trace.WithRegion", trace_withregion},
 };
 
+vm_native_fn vm_native_lookup_sync(const char *name);
+
 vm_native_fn vm_native_lookup(const char *name)
 {
     for (size_t i = 0; i < sizeof table / sizeof *table; i++)
         if (!strcmp(table[i].name, name))
             return table[i].fn;
-    return NULL;
+    return vm_native_lookup_sync(name);
 }

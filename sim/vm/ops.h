@@ -15,11 +15,15 @@ vm_op_fn vm_op_new, vm_op_closure, vm_op_go, vm_op_defer, vm_op_recover, vm_op_s
     vm_op_strconv, vm_op_slice, vm_op_makeslice, vm_op_append, vm_op_appendsl, vm_op_copy,
     vm_op_makemap, vm_op_mapget, vm_op_mapset, vm_op_mapdel, vm_op_mapclear, vm_op_mapiter,
     vm_op_box, vm_op_assert, vm_op_makechan, vm_op_send, vm_op_recv, vm_op_close,
-    vm_op_chanlen;
+    vm_op_chanlen, vm_op_select;
 bool vm_op_mapnext(vm_thread *t, vm_word *fp, const vm_ins *in); /* false: done */
 bool vm_op_strnext(vm_word *fp, const vm_ins *in);               /* false: done */
 
 int vm_strcmp(const vm_string *a, const vm_string *b);
+/* vm_key_hashable: false (a panic started) for an interface key of unhashable type */
+bool vm_key_hashable(vm_thread *t, const vm_type *kt, const void *k);
+void vm_load_value(const vm_type *t, vm_word *dst, const void *src);
+void vm_store_value(vm_thread *t, const vm_type *ty, void *dst, const vm_word *src);
 int64_t vm_f2i(double d);
 uint64_t vm_f2u(double d);
 

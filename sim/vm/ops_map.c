@@ -18,7 +18,7 @@ void vm_op_makemap(vm_thread *t, vm_word *fp, const vm_ins *in)
     fp[in->a] = (vm_word)(uintptr_t)hmap_make(mt->map, (int64_t)fp[in->b]);
 }
 
-static bool hashable(vm_thread *t, const vm_type *kt, const void *k)
+bool vm_key_hashable(vm_thread *t, const vm_type *kt, const void *k)
 {
     if (kt->kind != K_INTERFACE)
         return true;
@@ -35,7 +35,7 @@ void vm_op_mapget(vm_thread *t, vm_word *fp, const vm_ins *in)
 {
     const vm_type *mt = in->p;
     const void *key = &fp[in->c];
-    if (!hashable(t, mt->key, key))
+    if (!vm_key_hashable(t, mt->key, key))
         return;
     void *e = hmap_access(mt->map, (hmap *)(uintptr_t)fp[in->b], key);
     if (e)
@@ -54,7 +54,7 @@ void vm_op_mapset(vm_thread *t, vm_word *fp, const vm_ins *in)
         vm_panic_plain(t, "assignment to entry in nil map");
         return;
     }
-    if (!hashable(t, mt->key, &fp[in->b]))
+    if (!vm_key_hashable(t, mt->key, &fp[in->b]))
         return;
     void *e = hmap_assign(mt->map, m, &fp[in->b]);
     vm_store_value(t, mt->elem, e, &fp[in->c]);
@@ -63,7 +63,7 @@ void vm_op_mapset(vm_thread *t, vm_word *fp, const vm_ins *in)
 void vm_op_mapdel(vm_thread *t, vm_word *fp, const vm_ins *in)
 {
     const vm_type *mt = in->p;
-    if (!hashable(t, mt->key, &fp[in->b]))
+    if (!vm_key_hashable(t, mt->key, &fp[in->b]))
         return;
     hmap_delete(mt->map, (hmap *)(uintptr_t)fp[in->a], &fp[in->b]);
 }
@@ -251,4 +251,36 @@ void vm_op_chanlen(vm_thread *t, vm_word *fp, const vm_ins *in)
     (void)t;
     rt_chan *c = (rt_chan *)(uintptr_t)fp[in->b];
     fp[in->a] = c ? (vm_word)(in->w ? rt_chan_cap(c) : rt_chan_len(c)) : 0;
+}
+
+/* vm_op_select: the runtime's select over the instruction's cases; the chosen case's
+   index (or -1 for default) goes to slot a, a received value into its slots */
+void vm_op_select(vm_thread *t, vm_word *fp, const vm_ins *in)
+{
+    const vm_select *sel = in->p;
+    rt_select_case cs[sel->n ? sel->n : 1];
+    for (int i = 0; i < sel->n; i++) {
+        const vm_select_case *c = &sel->cases[i];
+        cs[i] = (rt_select_case){(rt_chan *)(uintptr_t)fp[c->ch],
+                                 c->send ? RT_SELECT_SEND : RT_SELECT_RECV, &fp[c->val], false};
+        if (!c->send) /* received bytes land in memory layout; widened below */
+            memset(&fp[c->val], 0, (size_t)c->et->words * sizeof(vm_word));
+    }
+    rt_err err = RT_OK;
+    int k = rt_select(cs, sel->n, sel->has_default, &err);
+    fp[in->a] = (vm_word)(int64_t)k;
+    if (k < 0)
+        return;
+    const vm_select_case *c = &sel->cases[k];
+    if (c->send) {
+        if (err == RT_ECLOSED)
+            vm_panic_plain(t, "send on closed channel");
+        return;
+    }
+    vm_word tmp[VM_MAX_INLINE_WORDS];
+    if (c->et->words < VM_MAX_INLINE_WORDS && c->et->words == 1) {
+        memcpy(tmp, &fp[c->val], 8);
+        vm_load_value(c->et, &fp[c->val], tmp);
+    }
+    fp[c->val + c->et->words] = cs[k].ok;
 }

@@ -92,9 +92,12 @@ static void run_call(vm_thread *t, const vm_func *fn, vm_closure *clo, size_t ba
     int first = fn->nresult_words + fn->nparams_words;
     memset(fp + first, 0, (size_t)(fn->nslots - first) * sizeof *fp);
     memcpy(t->ptr + base, fn->ptr, (size_t)fn->nslots);
+    size_t saved = t->top; /* a native's arguments stay roots across its callbacks */
     t->top = base + (size_t)fn->nslots;
     t->gcf.n = t->top;
     vm_exec(t, fn->code);
+    t->top = saved > base ? saved : base;
+    t->gcf.n = t->top;
 }
 
 void vm_call_func(vm_thread *t, const vm_func *fn) { run_call(t, fn, NULL, t->top); }

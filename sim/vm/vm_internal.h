@@ -98,6 +98,19 @@ typedef struct vm_packet {
 } vm_packet;
 #define VM_PACKET_HEADER_WORDS 3
 
+/* A select statement's cases (the SELECT instruction's p): per case the frame slots of
+   its channel and of the value to send or the place to receive into. */
+typedef struct vm_select_case {
+    int ch, val;               /* slots */
+    bool send;
+    const vm_type *et;         /* the element type */
+} vm_select_case;
+typedef struct vm_select {
+    int n;
+    bool has_default;
+    vm_select_case cases[];
+} vm_select;
+
 /* one call in progress */
 typedef struct vm_call {
     const vm_func *fn;
@@ -144,6 +157,8 @@ struct vm_program {
     const vm_param_value *params;
     int nparams;
     int64_t cost_ins;          /* virtual ns per interpreted instruction */
+    const vm_type *syncmap;    /* sync.Map's map[any]any, when a scenario uses sync.Map */
+    const vm_type *any_slice;  /* []any, for snapshots */
     int exit_code;
 };
 
