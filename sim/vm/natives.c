@@ -425,7 +425,21 @@ NATIVE(sim_param)
     int64_t def = (int64_t)a[3];
     a[0] = (vm_word)vm_param_lookup(t->prog, name.ptr, (size_t)name.len, def);
 }
-NATIVE(sim_work) { UNUSED; if ((int64_t)a[0] > 0) rt_charge((int64_t)a[0]); }
+/* sim.Work(d): d of computation — charged in the virtual engine, spent (busy, with safe
+   points) in the threads engine, whose time is the wall clock */
+NATIVE(sim_work)
+{
+    UNUSED;
+    int64_t d = (int64_t)a[0];
+    if (d <= 0)
+        return;
+    if (rt_sched_engine(t->prog->sched) == RT_ENGINE_VIRTUAL) {
+        rt_charge(d);
+        return;
+    }
+    for (int64_t end = rt_now() + d; rt_now() < end;)
+        rt_charge(0);
+}
 NATIVE(context_background) { UNUSED; a[0] = a[1] = 0; }
 NATIVE(trace_log) { UNUSED; }
 NATIVE(trace_isenabled) { UNUSED; a[0] = 0; }
