@@ -11,6 +11,7 @@
  *   alloc   small pointerful allocations with the collector on: ns per allocation
  *   mark    one worker marking trees and lists: MB per second of mark CPU
  *   map     the classic map: inserts without and with a hint, lookups (bench_map.c)
+ *   scenario the interpreter against Go on a whole program (bench_scenario.c)
  */
 #include "config.h"
 #include "sim/bench.h"
@@ -321,6 +322,10 @@ static int bench_help(void)
          "          no hint: slowdown_nohint (no hint / hint), go_slowdown_nohint. Its parts\n"
          "          also run alone: mapinsert_nohint, mapinsert_hint, maplookup\n"
          "  all     all of them; --json prints {\"switch\": {...}, \"spawn\": {...}, ...}\n"
+         "  scenario [FILE]  the interpreter: `gorsim run FILE` (virtual engine) as a whole\n"
+         "          process against the program built with Go (default bench/scenario/\n"
+         "          mapinsert.go, 10^6 map inserts): scenario_ms, go_ms, ratio_vs_go; see\n"
+         "          gorsim bench scenario --help\n"
          "\n"
          "options:\n"
          "  --json      print one JSON object instead of a table\n"
@@ -394,6 +399,8 @@ static size_t group_len(const result *res, size_t n)
 
 int sim_cmd_bench(int argc, char **argv)
 {
+    if (argc > 1 && !strcmp(argv[1], "scenario"))
+        return sim_bench_scenario(argc, argv);
     for (int i = 1; i < argc; i++)
         if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
             return bench_help();

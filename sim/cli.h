@@ -15,6 +15,7 @@ int sim_cmd_demo(int argc, char **argv);
 int sim_cmd_costs(int argc, char **argv);
 int sim_cmd_check(int argc, char **argv);
 int sim_cmd_run(int argc, char **argv);
+int sim_bench_scenario(int argc, char **argv); /* gorsim bench scenario */
 
 struct sc_program;
 /* sim_load_checked loads, parses and type-checks a scenario; NULL after printing every
