@@ -306,6 +306,7 @@ int sim_cmd_run(int argc, char **argv)
         return 1;
     }
     o.vm.rt.costs = cm;
+    sc_host_freeze();
     o.vm.params = o.params;
     o.vm.nparams = o.nparams;
     return vm_run(vp, &o.vm);

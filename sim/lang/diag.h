@@ -44,6 +44,7 @@ size_t sc_diags_print(sc_diags *d, FILE *f);
 /* host memory of the front end: Boehm GC, never freed explicitly (sim/lang/mem.c);
    sc_host_init first, from the main thread */
 void sc_host_init(void);
+void sc_host_freeze(void); /* before a run: no more collections (mem.c) */
 void *sc_alloc(size_t n);        /* zeroed, may hold pointers */
 void *sc_alloc_atomic(size_t n); /* zeroed, holds no pointers */
 char *sc_strndup(const char *s, size_t n);

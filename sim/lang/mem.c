@@ -12,6 +12,10 @@
 
 void sc_host_init(void) { GC_INIT(); }
 
+/* sc_host_freeze: no more collections. The front end's structures are referenced from the
+   interpreter's host memory (malloc), which Boehm does not scan, once the run starts. */
+void sc_host_freeze(void) { GC_disable(); }
+
 static void *checked(void *p, size_t n)
 {
     if (!p && n) {
