@@ -467,11 +467,12 @@ sc_program *ck_check_package(sc_file *f, sc_diags *d, sc_package *pkg)
     if (!pkg->native && f->pkg && strcmp(f->pkg, "main"))
         ck_error(&c, f->pkgpos, "package %s: a scenario is package main", f->pkg);
     collect(&c);
-    for (int i = 0; i < c.pkg_scope->n; i++)
-        ck_resolve(&c, c.pkg_scope->v[i]);
+    /* methods first: a package variable's initializer may call one (var j = T(0).m()) */
     for (int i = 0; i < f->ndecls; i++)
         if (f->decls[i]->kind == D_FUNC && f->decls[i]->recv)
             collect_method(&c, f->decls[i]);
+    for (int i = 0; i < c.pkg_scope->n; i++)
+        ck_resolve(&c, c.pkg_scope->v[i]);
     for (int i = 0; i < c.prog->ninits; i++)
         ck_resolve(&c, c.prog->inits[i]);
     for (int i = 0; i < c.pkg_scope->n; i++)

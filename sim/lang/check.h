@@ -84,6 +84,7 @@ void ck_stmt_expr(checker *c, sc_expr *x);       /* an expression statement: no 
 void ck_expr_hint(checker *c, sc_expr *x, sc_type *hint); /* composite literal element */
 bool ck_is_value(checker *c, sc_expr *x);        /* reports novalue, type, builtin */
 sc_object *ck_use_ident(checker *c, sc_expr *id);
+void ck_mark_addressed(sc_expr *x);              /* its variable's address is taken */
 
 /* check_call.c */
 void ck_call(checker *c, sc_expr *x);

@@ -204,8 +204,8 @@ static void selector(checker *c, sc_expr *x)
         invalid(x);
         return;
     }
-    if (m->recv && m->recv->kind == K_POINTER && !indirect && base->kind == E_IDENT && base->obj)
-        base->obj->flags |= OF_ADDRESSED; /* v.m() with a pointer method takes &v */
+    if (m->recv && m->recv->kind == K_POINTER && !indirect)
+        ck_mark_addressed(base); /* v.m() with a pointer method takes &v */
     set(x, M_VALUE, method_value_type(m));
 }
 
@@ -319,8 +319,7 @@ static void slice_expr(checker *c, sc_expr *x)
         }
         len = u->len;
         result = sc_slice_of(u->elem);
-        if (b->kind == E_IDENT && b->obj)
-            b->obj->flags |= OF_ADDRESSED; /* a[:] points into a */
+        ck_mark_addressed(b); /* a[:] points into a */
     } else if (u->kind == K_SLICE) {
         result = b->type;
     } else if (u->kind == K_STRING || u->kind == K_UNTYPED_STRING) {
@@ -412,6 +411,34 @@ static void check_typed_const(checker *c, sc_expr *x)
     x->cval = v;
 }
 
+/* ck_mark_addressed: the variable whose memory x is part of (through fields and array
+   elements, not through pointers or slices) has its address taken */
+void ck_mark_addressed(sc_expr *x)
+{
+    for (int guard = 0; x && guard < 100000; guard++) {
+        switch (x->kind) {
+        case E_PAREN: x = x->paren.x; continue;
+        case E_SELECTOR:
+            if (!x->obj || !(x->obj->flags & OF_FIELD) || !x->selector.x->type ||
+                sc_under(x->selector.x->type)->kind == K_POINTER)
+                return;
+            x = x->selector.x;
+            continue;
+        case E_INDEX:
+            if (!x->index.x->type || sc_under(x->index.x->type)->kind != K_ARRAY)
+                return;
+            x = x->index.x;
+            continue;
+        case E_IDENT:
+            if (x->obj && x->obj->kind == O_VAR)
+                x->obj->flags |= OF_ADDRESSED;
+            return;
+        default:
+            return;
+        }
+    }
+}
+
 static void address_of(checker *c, sc_expr *x)
 {
     sc_expr *o = x->unary.x;
@@ -435,8 +462,7 @@ static void address_of(checker *c, sc_expr *x)
         invalid(x);
         return;
     }
-    if (o->kind == E_IDENT && o->obj)
-        o->obj->flags |= OF_ADDRESSED; /* &v: v lives on the heap (Go's worst case) */
+    ck_mark_addressed(o); /* &v, &v.f, &v[i]: v lives on the heap (Go's worst case) */
     set(x, M_VALUE, sc_pointer_to(x->unary.x->type));
 }
 
