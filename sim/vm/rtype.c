@@ -86,6 +86,122 @@ static void finish_gc(vm_type *t)
 
 static const vm_type *make(registry *r, vm_program *p, sc_type *st);
 
+/* ---------------------------------------------------------------- Go's type names */
+
+/* go_name: a type as Go's reflect (and so %T, %v and panics) spells it: main.T,
+   interface {}, struct { A int }, func(int) (int, error) */
+static void go_name(vm_buf *b, sc_type *t, int depth);
+
+static void go_list(vm_buf *b, sc_type **v, int n, bool variadic, int depth)
+{
+    for (int i = 0; i < n; i++) {
+        if (i)
+            vm_buf_puts(b, ", ");
+        if (variadic && i == n - 1 && v[i]->kind == K_SLICE) {
+            vm_buf_puts(b, "...");
+            go_name(b, v[i]->elem, depth);
+        } else {
+            go_name(b, v[i], depth);
+        }
+    }
+}
+
+static void go_name(vm_buf *b, sc_type *t, int depth)
+{
+    if (!t || depth > 20) {
+        vm_buf_puts(b, "?");
+        return;
+    }
+    depth++;
+    char num[32];
+    switch (t->kind) {
+    case K_NAMED:
+        if (t->obj && t->obj->pkg) {
+            vm_buf_puts(b, t->obj->pkg->name);
+            vm_buf_putc(b, '.');
+        }
+        vm_buf_puts(b, t->name);
+        return;
+    case K_POINTER: vm_buf_putc(b, '*'); go_name(b, t->elem, depth); return;
+    case K_SLICE: vm_buf_puts(b, "[]"); go_name(b, t->elem, depth); return;
+    case K_ARRAY:
+        snprintf(num, sizeof num, "[%lld]", (long long)t->len);
+        vm_buf_puts(b, num);
+        go_name(b, t->elem, depth);
+        return;
+    case K_MAP:
+        vm_buf_puts(b, "map[");
+        go_name(b, t->key, depth);
+        vm_buf_putc(b, ']');
+        go_name(b, t->elem, depth);
+        return;
+    case K_CHAN:
+        vm_buf_puts(b, t->dir == SC_RECV ? "<-chan " : t->dir == SC_SEND ? "chan<- " : "chan ");
+        go_name(b, t->elem, depth);
+        return;
+    case K_FUNC:
+        vm_buf_puts(b, "func(");
+        go_list(b, t->params, t->nparams, t->variadic, depth);
+        vm_buf_putc(b, ')');
+        if (t->nresults == 1) {
+            vm_buf_putc(b, ' ');
+            go_name(b, t->results[0], depth);
+        } else if (t->nresults > 1) {
+            vm_buf_puts(b, " (");
+            go_list(b, t->results, t->nresults, false, depth);
+            vm_buf_putc(b, ')');
+        }
+        return;
+    case K_INTERFACE:
+        if (!t->nfields) {
+            vm_buf_puts(b, "interface {}");
+            return;
+        }
+        vm_buf_puts(b, "interface { ");
+        for (int i = 0; i < t->nfields; i++) {
+            vm_buf_puts(b, i ? "; " : "");
+            vm_buf_puts(b, t->fields[i].name);
+            vm_buf_putc(b, '(');
+            sc_type *f = t->fields[i].type;
+            go_list(b, f->params, f->nparams, f->variadic, depth);
+            vm_buf_putc(b, ')');
+            if (f->nresults == 1) {
+                vm_buf_putc(b, ' ');
+                go_name(b, f->results[0], depth);
+            }
+        }
+        vm_buf_puts(b, " }");
+        return;
+    case K_STRUCT:
+        if (!t->nfields) {
+            vm_buf_puts(b, "struct {}");
+            return;
+        }
+        vm_buf_puts(b, "struct { ");
+        for (int i = 0; i < t->nfields; i++) {
+            vm_buf_puts(b, i ? "; " : "");
+            if (!t->fields[i].embedded) {
+                vm_buf_puts(b, t->fields[i].name);
+                vm_buf_putc(b, ' ');
+            }
+            go_name(b, t->fields[i].type, depth);
+        }
+        vm_buf_puts(b, " }");
+        return;
+    default:
+        vm_buf_puts(b, sc_basic[t->kind].name); /* byte and rune as uint8 and int32 */
+        return;
+    }
+}
+
+static const char *type_name(sc_type *t)
+{
+    vm_buf b = {0};
+    go_name(&b, t, 0);
+    vm_buf_putc(&b, 0);
+    return b.p; /* host memory, kept for the process */
+}
+
 static vm_method *methods_of(registry *r, vm_program *p, sc_type *named, bool ptr, int *n)
 {
     (void)r;
@@ -117,7 +233,7 @@ static void shallow(vm_type *t, sc_type *st)
     t->kind = u->kind;
     t->size = u->size;
     t->align = u->align ? u->align : 1;
-    t->name = sc_type_string(st);
+    t->name = type_name(st);
     t->named = st->kind == K_NAMED;
     t->comparable = sc_comparable(st);
     t->len = u->kind == K_ARRAY ? u->len : 0;
