@@ -81,6 +81,7 @@ typedef struct lvalue {
     const vm_type *mt;         /* LV_MAP: the map's type */
 } lvalue;
 lvalue cp_lvalue(fcomp *fc, sc_expr *x);
+lvalue cp_lvalue_var(fcomp *fc, sc_object *o);
 void cp_store(fcomp *fc, const lvalue *lv, int src);
 int cp_load(fcomp *fc, const lvalue *lv);
 

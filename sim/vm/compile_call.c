@@ -475,8 +475,19 @@ int cp_call(fcomp *fc, sc_expr *x)
     sc_type *sig = sc_under(f->type);
     sc_object *o = callee(f);
     bool method = o && (o->flags & OF_METHOD);
-    if (method && (f->kind != E_SELECTOR || !o->recv)) {
-        cp_unsupported(fc, x->pos, "calling an interface method");
+    if (method && f->kind == E_SELECTOR && !o->recv) { /* through an interface */
+        int iv = cp_expr(fc, f->selector.x);
+        int rw = list_words(fc, sig->results, sig->nresults);
+        args_to_out(fc, x, sig, -1, NULL, rw + 1); /* a word for the receiver first */
+        cp_emit(fc, OP_MOV, OUT(rw), iv + 1, 0);     /* the data word, dispatch fixes it */
+        if (rw + 1 > fc->out_words)
+            fc->out_words = rw + 1;
+        int at = emitp(fc, OP_CALLI, OUT(0), iv, rw, o->name);
+        cp_ins(fc, at)->w = (uint32_t)list_words(fc, sig->params, sig->nparams);
+        return results_from_out(fc, sig);
+    }
+    if (method && f->kind != E_SELECTOR) {
+        cp_unsupported(fc, x->pos, "this method call");
         return cp_slots_raw(fc, 1, false);
     }
     int path[8], npath = 0;

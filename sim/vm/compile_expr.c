@@ -215,6 +215,13 @@ static lvalue index_lvalue(fcomp *fc, sc_expr *x)
     return (lvalue){LV_MEM, et, addr, 0, heap, 0, NULL};
 }
 
+lvalue cp_lvalue_var(fcomp *fc, sc_object *o)
+{
+    bool cell;
+    int s = cp_var_slot(fc, o, &cell);
+    return (lvalue){cell ? LV_MEM : LV_SLOT, cp_type(fc, o->type), s, 0, cell, 0, NULL};
+}
+
 lvalue cp_lvalue(fcomp *fc, sc_expr *x)
 {
     while (x->kind == E_PAREN)

@@ -460,6 +460,75 @@ static void select_stmt(fcomp *fc, sc_stmt *s)
     pop_loop(fc, &l, cp_here(fc));
 }
 
+/* a type switch: each case's types tried in order with a comma-ok assertion (nil: the
+   interface's type word is nil); a clause with one type binds the value as that type */
+static void type_switch(fcomp *fc, sc_stmt *s)
+{
+    if (s->tsw.init)
+        cp_stmt(fc, s->tsw.init);
+    loop_ctx l;
+    push_loop(fc, &l, false);
+    sc_stmt *g = s->tsw.assign;
+    sc_expr *ax = g->kind == S_EXPR ? g->x : g->assign.rhs.v[0];
+    sc_expr *bind = g->kind == S_ASSIGN ? g->assign.lhs.v[0] : NULL;
+    int x = cp_expr(fc, ax->assert.x);
+    const vm_type *xt = cp_type_of(fc, ax->assert.x);
+    sc_stmts *cl = &s->tsw.body->block.list;
+    jump_list *to = sc_alloc((size_t)(cl->n + 1) * sizeof *to);
+    int *val = sc_alloc_atomic((size_t)(cl->n + 1) * sizeof *val);
+    int dflt = -1;
+    for (int i = 0; i < cl->n; i++) {
+        sc_stmt *c = cl->v[i];
+        val[i] = -1;
+        if (c->clause.dflt)
+            dflt = i;
+        for (int e = 0; e < c->clause.list.n; e++) {
+            sc_expr *te = c->clause.list.v[e];
+            int r = cp_slots_raw(fc, 1, false);
+            if (te->mode != M_TYPE) { /* case nil */
+                int z = cp_const_int(fc, 0);
+                cp_emit(fc, OP_EQ, r, x, z);
+                cp_jump_add(&to[i], jump(fc, OP_JT, r, 0));
+                continue;
+            }
+            const vm_type *tt = cp_type(fc, te->type);
+            int v = cp_slots_raw(fc, tt->words + 1, false);
+            for (int w = 0; w < tt->words; w++)
+                fc->f->ptr[v + w] = w * 8 < (int)tt->gc.ptrdata && (tt->gc.ptrmask[w / 8] >> (w % 8) & 1);
+            int at = cp_emitp(fc, OP_ASSERT2, v, x, 0, tt);
+            cp_ins(fc, at)->k = (int64_t)(intptr_t)xt;
+            if (c->clause.list.n == 1)
+                val[i] = v;
+            cp_jump_add(&to[i], jump(fc, OP_JT, v + tt->words, 0));
+        }
+    }
+    jump_list none = {0};
+    cp_jump_add(dflt >= 0 ? &to[dflt] : &l.breaks, jump(fc, OP_JMP, 0, 0));
+    (void)none;
+    for (int i = 0; i < cl->n; i++) {
+        cp_jumps_patch(fc, &to[i], cp_here(fc));
+        sc_stmt *c = cl->v[i];
+        /* the clause's own variable (the checker declared one per clause) */
+        sc_object *o = NULL;
+        for (int k = 0; bind && k < fc->info->nlocals; k++) {
+            sc_object *cand = fc->info->locals[k];
+            if (cand->pos.line == bind->pos.line && cand->pos.col == bind->pos.col &&
+                cand->slot < 0 && !strcmp(cand->name, bind->ident.name)) {
+                o = cand;
+                break;
+            }
+        }
+        if (o) {
+            cp_declare(fc, o);
+            lvalue lv = cp_lvalue_var(fc, o);
+            cp_store(fc, &lv, val[i] >= 0 ? val[i] : x);
+        }
+        cp_stmts(fc, &c->clause.body);
+        cp_jump_add(&l.breaks, jump(fc, OP_JMP, 0, 0));
+    }
+    pop_loop(fc, &l, cp_here(fc));
+}
+
 static void branch(fcomp *fc, sc_stmt *s)
 {
     if (s->branch.tok == T_FALLTHROUGH)
@@ -557,6 +626,7 @@ void cp_stmt(fcomp *fc, sc_stmt *s)
         return;
     case S_GO: case S_DEFER: go_defer(fc, s); return;
     case S_SELECT: select_stmt(fc, s); return;
+    case S_TYPESWITCH: type_switch(fc, s); return;
     case S_SEND: {
         const vm_type *et = cp_type(fc, sc_under(s->send.ch->type)->elem);
         int ch = cp_expr(fc, s->send.ch);
@@ -565,7 +635,7 @@ void cp_stmt(fcomp *fc, sc_stmt *s)
         return;
     }
     default:
-        cp_unsupported(fc, s->pos, s->kind == S_TYPESWITCH ? "a type switch" : "this statement");
+        cp_unsupported(fc, s->pos, "this statement");
     }
 }
 

@@ -292,6 +292,46 @@ L_CALLN:
     t->top = call->fp + (size_t)call->fn->nslots;
     t->gcf.n = t->top;
     NEXT();
+L_CALLI: {
+    /* an interface method: the dynamic type's method, its receiver made from the data
+       word (the value itself, or the boxed value it points to) */
+    const vm_iface *iv = (const vm_iface *)&S(in->b);
+    if (!iv->type) {
+        vm_panic_nil(t);
+        goto panic;
+    }
+    FLUSH();
+    const vm_method *m = vm_find_method(iv->type, in->p);
+    if (!m)
+        vm_throw("interface method %s missing on %s", (const char *)in->p, iv->type->name);
+    size_t base = call->fp + (size_t)in->a;
+    const vm_type *rt = m->ptr_recv || vm_pointer_shaped(iv->type) ? NULL : iv->type;
+    int rwords = rt ? rt->words : 1;
+    if (iv->type->kind == K_POINTER && !m->ptr_recv) /* *T calling a T method */
+        rt = iv->type->elem, rwords = rt->words;
+    vm_thread_reserve(t, base + (size_t)(in->c + rwords + (int)in->w) + 64);
+    fp = t->stack + call->fp;
+    vm_word *r = t->stack + base + in->c;
+    const void *data = iv->data;
+    if (rwords != 1)
+        memmove(r + rwords, r + 1, in->w * sizeof(vm_word));
+    if (rt)
+        vm_load_value(rt, r, data);
+    if (m->native) {
+        vm_native_fn nf = vm_native_lookup(m->native);
+        if (!nf)
+            vm_throw("native method %s missing", m->native);
+        nf(t, t->stack + base, 0);
+        if (__builtin_expect(t->panic_pending, 0))
+            goto panic;
+        RELOAD();
+        NEXT();
+    }
+    fp = push_frame(t, m->fn, NULL, base, pc);
+    call = &t->calls[t->ncalls - 1];
+    pc = call->fn->code;
+    NEXT();
+}
 L_RET:
     FLUSH();
     if (call->stop) { /* the end of a nested run (a native's callback, a goroutine) */

@@ -22,7 +22,7 @@ static void *ptr(vm_word w) { return (void *)(uintptr_t)w; }
 
 /* ---------------------------------------------------------------- methods for fmt */
 
-static const vm_method *find_method(const vm_type *t, const char *name)
+const vm_method *vm_find_method(const vm_type *t, const char *name)
 {
     const vm_method *m = t->kind == K_POINTER && t->elem ? t->elem->ptr_methods : t->methods;
     int n = t->kind == K_POINTER && t->elem ? t->elem->nptr_methods : t->nmethods;
@@ -37,7 +37,7 @@ void vm_duration_string(vm_buf *b, int64_t d);
 bool vm_call_method(void *ctx, const vm_type *t, const void *p, const char *name, vm_string *out)
 {
     vm_thread *th = ctx;
-    const vm_method *m = find_method(t, name);
+    const vm_method *m = vm_find_method(t, name);
     if (!m)
         return false;
     if (m->native) {
@@ -454,6 +454,10 @@ NATIVE(trace_withregion)
     vm_call_closure(t, f, a + 5, 0);
 }
 
+/* runtime errors through the error interface: their receiver is the boxed message */
+NATIVE(error_error) { UNUSED; memmove(a, a + 2, 2 * sizeof *a); }
+NATIVE(error_runtimeerror) { UNUSED; }
+
 /* ---------------------------------------------------------------- the table */
 
 static const struct {
@@ -479,7 +483,8 @@ static const struct {
     {"sync.(*WaitGroup).Wait", wg_wait},
     {"time.Sleep", time_sleep}, {"time.Now", time_now}, {"time.Since", time_since},
     {"time.Time.Sub", time_sub}, {"time.Time.UnixNano", time_unixnano},
-    {"time.Duration.String", duration_string}, {"time.Duration.Nanoseconds", duration_ns},
+    {"time.Duration.String", duration_string},
+    {"runtime.Error.Error", error_error}, {"runtime.Error.RuntimeError", error_runtimeerror}, {"time.Duration.Nanoseconds", duration_ns},
     {"time.Duration.Microseconds", duration_us}, {"time.Duration.Milliseconds", duration_ms},
     {"time.Duration.Seconds", duration_s},
     {"math/rand.Intn", rand_intn}, {"math/rand.Int63n", rand_int63n},

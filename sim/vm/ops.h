@@ -20,6 +20,7 @@ bool vm_op_mapnext(vm_thread *t, vm_word *fp, const vm_ins *in); /* false: done 
 bool vm_op_strnext(vm_word *fp, const vm_ins *in);               /* false: done */
 
 int vm_strcmp(const vm_string *a, const vm_string *b);
+const vm_method *vm_find_method(const vm_type *t, const char *name); /* t's method set */
 /* vm_key_hashable: false (a panic started) for an interface key of unhashable type */
 bool vm_key_hashable(vm_thread *t, const vm_type *kt, const void *k);
 void vm_load_value(const vm_type *t, vm_word *dst, const void *src);
