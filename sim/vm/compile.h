@@ -41,6 +41,11 @@ typedef struct fcomp {
     jump_list returns;         /* return statements' jumps to the epilogue */
     uint8_t *keep;             /* per slot: a variable's home or already cleared (not a
                                   temporary for cp_clear_temps) */
+    struct label_pos {         /* labels seen (goto targets) and gotos waiting for one */
+        const char *name;
+        int at;                /* the label's instruction, or the goto's jump */
+    } *labels, *gotos;
+    int nlabels, caplabels, ngotos, capgotos;
     bool failed;
 } fcomp;
 
@@ -82,6 +87,7 @@ typedef struct lvalue {
 } lvalue;
 lvalue cp_lvalue(fcomp *fc, sc_expr *x);
 lvalue cp_lvalue_var(fcomp *fc, sc_object *o);
+lvalue cp_embedded_lvalue(fcomp *fc, sc_expr *base, const int *path, int n);
 void cp_store(fcomp *fc, const lvalue *lv, int src);
 int cp_load(fcomp *fc, const lvalue *lv);
 

@@ -379,6 +379,30 @@ static int receiver(fcomp *fc, sc_expr *sel, sc_object *m)
     return cp_load(fc, &lv);
 }
 
+/* promoted_receiver: the receiver of a method promoted from an embedded field (x.M where
+   M belongs to the type of x.E or *x.E) */
+static int promoted_receiver(fcomp *fc, sc_expr *sel, sc_object *m, const int *path, int n)
+{
+    lvalue lv = cp_embedded_lvalue(fc, sel->selector.x, path, n);
+    bool want_ptr = m->recv->kind == K_POINTER;
+    if (lv.t->kind == K_POINTER) { /* an embedded *T */
+        int p = cp_load(fc, &lv);
+        if (want_ptr)
+            return p;
+        lvalue d = {LV_MEM, cp_type(fc, m->recv), p, 0, true, 0, NULL};
+        return cp_load(fc, &d);
+    }
+    if (!want_ptr)
+        return cp_load(fc, &lv);
+    if (lv.kind != LV_MEM) {
+        cp_unsupported(fc, sel->pos, "a pointer method promoted from a value not in memory");
+        return cp_slots_raw(fc, 1, true);
+    }
+    int p = cp_slots_raw(fc, 1, true);
+    cp_emitk(fc, OP_ADDR, p, lv.slot, 0, lv.off);
+    return p;
+}
+
 static const char *native_name(sc_object *o)
 {
     if (!(o->flags & OF_METHOD))
@@ -494,12 +518,8 @@ int cp_call(fcomp *fc, sc_expr *x)
     bool ind;
     if (method)
         sc_lookup_member(f->selector.x->type, o->name, path, &npath, &ind);
-    if (method && npath) {
-        cp_unsupported(fc, x->pos, "calling a promoted method");
-        return cp_slots_raw(fc, 1, false);
-    }
     int clo = o ? -1 : cp_expr(fc, f);
-    int recv = method ? receiver(fc, f, o) : -1;
+    int recv = method ? (npath ? promoted_receiver(fc, f, o, path, npath) : receiver(fc, f, o)) : -1;
     int rw = list_words(fc, sig->results, sig->nresults);
     args_to_out(fc, x, sig, recv, method ? o->recv : NULL, rw);
     if (o && (o->flags & OF_NATIVE)) {

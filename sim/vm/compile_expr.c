@@ -151,12 +151,26 @@ static void field_step(fcomp *fc, lvalue *lv, sc_type *st, int i)
     lv->t = cp_type(fc, u->fields[i].type);
 }
 
+static lvalue path_lvalue(fcomp *fc, sc_expr *b, const int *path, int n);
+
 static lvalue selector_lvalue(fcomp *fc, sc_expr *x)
 {
     sc_expr *b = x->selector.x;
     int path[8], n;
     bool ind;
     sc_lookup_member(b->type, x->selector.sel->ident.name, path, &n, &ind);
+    return path_lvalue(fc, b, path, n);
+}
+
+lvalue cp_embedded_lvalue(fcomp *fc, sc_expr *b, const int *path, int n)
+{
+    return path_lvalue(fc, b, path, n);
+}
+
+/* path_lvalue: the field reached from b through the field indexes of path (embedded
+   fields followed, pointers among them loaded) */
+static lvalue path_lvalue(fcomp *fc, sc_expr *b, const int *path, int n)
+{
     lvalue lv;
     sc_type *t = b->type;
     if (sc_under(t)->kind == K_POINTER) {

@@ -533,8 +533,21 @@ static void branch(fcomp *fc, sc_stmt *s)
 {
     if (s->branch.tok == T_FALLTHROUGH)
         return; /* the switch wires it */
-    if (s->branch.tok == T_GOTO) {
-        cp_unsupported(fc, s->pos, "goto");
+    if (s->branch.tok == T_GOTO) { /* a back-edge (LOOP, a safe point) or patched later */
+        const char *name = s->branch.label->ident.name;
+        for (int i = 0; i < fc->nlabels; i++)
+            if (!strcmp(fc->labels[i].name, name)) {
+                cp_ins(fc, jump(fc, OP_LOOP, 0, 0))->k = fc->labels[i].at;
+                return;
+            }
+        struct label_pos g = {name, jump(fc, OP_JMP, 0, 0)};
+        if (fc->ngotos == fc->capgotos) {
+            fc->capgotos = fc->capgotos ? fc->capgotos * 2 : 8;
+            fc->gotos = realloc(fc->gotos, (size_t)fc->capgotos * sizeof *fc->gotos);
+            if (!fc->gotos)
+                vm_throw("out of host memory");
+        }
+        fc->gotos[fc->ngotos++] = g;
         return;
     }
     const char *label = s->branch.label ? s->branch.label->ident.name : NULL;
@@ -619,11 +632,26 @@ void cp_stmt(fcomp *fc, sc_stmt *s)
     case S_SWITCH: switch_stmt(fc, s); return;
     case S_RETURN: return_stmt(fc, s); return;
     case S_BRANCH: branch(fc, s); return;
-    case S_LABELED:
-        fc->pending_label = s->labeled.label->ident.name;
+    case S_LABELED: {
+        const char *name = s->labeled.label->ident.name;
+        int here = cp_here(fc);
+        for (int i = 0; i < fc->ngotos; i++) /* earlier gotos jump forward to here */
+            if (fc->gotos[i].name && !strcmp(fc->gotos[i].name, name)) {
+                cp_ins(fc, fc->gotos[i].at)->k = here;
+                fc->gotos[i].name = NULL;
+            }
+        if (fc->nlabels == fc->caplabels) {
+            fc->caplabels = fc->caplabels ? fc->caplabels * 2 : 8;
+            fc->labels = realloc(fc->labels, (size_t)fc->caplabels * sizeof *fc->labels);
+            if (!fc->labels)
+                vm_throw("out of host memory");
+        }
+        fc->labels[fc->nlabels++] = (struct label_pos){name, here};
+        fc->pending_label = name;
         cp_stmt(fc, s->labeled.stmt);
         fc->pending_label = NULL;
         return;
+    }
     case S_GO: case S_DEFER: go_defer(fc, s); return;
     case S_SELECT: select_stmt(fc, s); return;
     case S_TYPESWITCH: type_switch(fc, s); return;
