@@ -294,7 +294,7 @@ L_CALLN:
     NEXT();
 L_CALLI: {
     /* an interface method: the dynamic type's method, its receiver made from the data
-       word (the value itself, or the boxed value it points to) */
+       word (the value itself, the boxed value, or an embedded field of either) */
     const vm_iface *iv = (const vm_iface *)&S(in->b);
     if (!iv->type) {
         vm_panic_nil(t);
@@ -305,18 +305,19 @@ L_CALLI: {
     if (!m)
         vm_throw("interface method %s missing on %s", (const char *)in->p, iv->type->name);
     size_t base = call->fp + (size_t)in->a;
-    const vm_type *rt = m->ptr_recv || vm_pointer_shaped(iv->type) ? NULL : iv->type;
-    int rwords = rt ? rt->words : 1;
-    if (iv->type->kind == K_POINTER && !m->ptr_recv) /* *T calling a T method */
-        rt = iv->type->elem, rwords = rt->words;
+    vm_word recv[VM_MAX_INLINE_WORDS];
+    const vm_type *iface_type = iv->type;
+    int rwords = vm_method_receiver(m, iface_type, iv->data, recv);
+    if (rwords < 0) {
+        vm_panic_nil(t);
+        goto panic;
+    }
     vm_thread_reserve(t, base + (size_t)(in->c + rwords + (int)in->w) + 64);
     fp = t->stack + call->fp;
     vm_word *r = t->stack + base + in->c;
-    const void *data = iv->data;
     if (rwords != 1)
         memmove(r + rwords, r + 1, in->w * sizeof(vm_word));
-    if (rt)
-        vm_load_value(rt, r, data);
+    memcpy(r, recv, (size_t)rwords * sizeof(vm_word));
     if (m->native) {
         vm_native_fn nf = vm_native_lookup(m->native);
         if (!nf)

@@ -34,6 +34,45 @@ const vm_method *vm_find_method(const vm_type *t, const char *name)
 
 void vm_duration_string(vm_buf *b, int64_t d);
 
+/* vm_method_receiver: the receiver m wants, from a value of dynamic type dyn whose
+   interface data word is data; its words, or -1 for a nil pointer on the way */
+int vm_method_receiver(const vm_method *m, const vm_type *dyn, const void *data, vm_word *out)
+{
+    const char *addr = data; /* the value's memory: a *T's target, or a boxed T */
+    if (m->depth == 0) {
+        if (m->ptr_recv || (vm_pointer_shaped(dyn) && dyn->kind != K_POINTER)) {
+            out[0] = (vm_word)(uintptr_t)data;
+            return 1;
+        }
+        const vm_type *vt = dyn->kind == K_POINTER ? dyn->elem : dyn;
+        if (!addr)
+            return -1;
+        if (vt->words > VM_MAX_INLINE_WORDS)
+            rt_fatal("gorsim: a value receiver of %lld bytes through an interface is not "
+                     "supported (at most %d)", (long long)vt->size, VM_MAX_INLINE_WORDS * 8);
+        vm_load_value(vt, out, addr);
+        return vt->words;
+    }
+    for (int i = 0; i < m->depth; i++) {
+        if (!addr)
+            return -1;
+        addr += m->off[i];
+        if (m->deref[i])
+            addr = *(const char *const *)addr;
+    }
+    if (m->ptr_recv) {
+        out[0] = (vm_word)(uintptr_t)addr;
+        return 1;
+    }
+    if (!addr)
+        return -1;
+    if (m->recv->words > VM_MAX_INLINE_WORDS)
+        rt_fatal("gorsim: a value receiver of %lld bytes through an interface is not "
+                 "supported (at most %d)", (long long)m->recv->size, VM_MAX_INLINE_WORDS * 8);
+    vm_load_value(m->recv, out, addr);
+    return m->recv->words;
+}
+
 bool vm_call_method(void *ctx, const vm_type *t, const void *p, const char *name, vm_string *out)
 {
     vm_thread *th = ctx;
@@ -55,12 +94,15 @@ bool vm_call_method(void *ctx, const vm_type *t, const void *p, const char *name
         return false;
     }
     /* a scenario method: results (a string) then the receiver, past the current top */
+    vm_word recv[VM_MAX_INLINE_WORDS];
+    int rw = vm_method_receiver(m, t, vm_pointer_shaped(t) ? *(void *const *)p : p, recv);
+    if (rw < 0)
+        return false;
     size_t base = th->top;
-    int rw = t->words;
     vm_thread_reserve(th, base + 2 + (size_t)rw + 1);
     vm_word *f = th->stack + base;
-    memset(f, 0, (size_t)(2 + rw) * sizeof *f);
-    vm_load_value(t, f + 2, p);
+    memset(f, 0, 2 * sizeof *f);
+    memcpy(f + 2, recv, (size_t)rw * sizeof *f);
     vm_closure c = {.fn = m->fn};
     vm_call_closure(th, &c, th->stack + base, 2 + rw);
     *out = *(vm_string *)(th->stack + base);

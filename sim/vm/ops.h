@@ -21,6 +21,7 @@ bool vm_op_strnext(vm_word *fp, const vm_ins *in);               /* false: done 
 
 int vm_strcmp(const vm_string *a, const vm_string *b);
 const vm_method *vm_find_method(const vm_type *t, const char *name); /* t's method set */
+int vm_method_receiver(const vm_method *m, const vm_type *dyn, const void *data, vm_word *out);
 /* vm_key_hashable: false (a panic started) for an interface key of unhashable type */
 bool vm_key_hashable(vm_thread *t, const vm_type *kt, const void *k);
 void vm_load_value(const vm_type *t, vm_word *dst, const void *src);

@@ -202,26 +202,77 @@ static const char *type_name(sc_type *t)
     return b.p; /* host memory, kept for the process */
 }
 
-static vm_method *methods_of(registry *r, vm_program *p, sc_type *named, bool ptr, int *n)
+/* method_list: a growable list of methods, unique by name (shallowest wins) */
+typedef struct method_list {
+    vm_method *v;
+    int n, cap;
+} method_list;
+
+static bool has(const method_list *l, const char *name)
 {
-    (void)r;
-    (void)p;
-    *n = 0;
-    vm_method *v = calloc((size_t)named->nmethods + 1, sizeof *v);
-    for (int i = 0; i < named->nmethods; i++) {
+    for (int i = 0; i < l->n; i++)
+        if (!strcmp(l->v[i].name, name))
+            return true;
+    return false;
+}
+
+static void add(method_list *l, vm_method m)
+{
+    if (l->n == l->cap) {
+        l->cap = l->cap ? l->cap * 2 : 8;
+        l->v = realloc(l->v, (size_t)l->cap * sizeof *l->v);
+        if (!l->v)
+            vm_throw("out of host memory");
+    }
+    l->v[l->n++] = m;
+}
+
+/* collect: the methods of named (and, through its embedded fields, promoted ones) in the
+   method set of T (ptr false) or *T (ptr true); at: the promotion path so far */
+static void collect(registry *r, vm_program *p, method_list *l, sc_type *named, bool ptr,
+                    vm_method at, int level)
+{
+    for (int i = 0; named->kind == K_NAMED && i < named->nmethods; i++) {
         sc_object *m = named->methods[i];
         bool pr = m->recv && m->recv->kind == K_POINTER;
-        if (pr && !ptr)
+        if ((pr && !ptr) || has(l, m->name))
             continue;
-        vm_method *vm = &v[(*n)++];
-        vm->name = m->name;
-        vm->ptr_recv = pr;
-        vm->fn = m->func ? (const vm_func *)m->func->compiled : NULL;
+        vm_method vm = at;
+        vm.name = m->name;
+        vm.ptr_recv = pr;
+        vm.fn = m->func ? (const vm_func *)m->func->compiled : NULL;
+        vm.recv = make(r, p, named);
         if (m->flags & OF_NATIVE)
-            vm->native = sc_sprintf("%s.%s%s.%s", m->pkg->path, pr ? "(*" : "",
-                                    pr ? sc_sprintf("%s)", named->name) : named->name, m->name);
+            vm.native = sc_sprintf("%s.%s%s.%s", m->pkg->path, pr ? "(*" : "",
+                                   pr ? sc_sprintf("%s)", named->name) : named->name, m->name);
+        add(l, vm);
     }
-    return v;
+    sc_type *u = sc_under(named);
+    if (u->kind != K_STRUCT || level >= VM_MAX_PROMOTION)
+        return;
+    for (int i = 0; i < u->nfields; i++) {
+        if (!u->fields[i].embedded)
+            continue;
+        sc_type *ft = u->fields[i].type;
+        bool via_ptr = ft->kind == K_POINTER;
+        vm_method next = at;
+        next.off[next.depth] = u->fields[i].offset;
+        next.deref[next.depth] = via_ptr;
+        next.depth++;
+        /* through an embedded *E every method of *E is promoted; through a value E, E's
+           methods, and *E's only when the outer value is addressable (ptr) */
+        collect(r, p, l, via_ptr ? ft->elem : ft, via_ptr || ptr, next, level + 1);
+    }
+}
+
+static vm_method *methods_of(registry *r, vm_program *p, sc_type *named, bool ptr, int *n)
+{
+    method_list l = {0};
+    vm_method none;
+    memset(&none, 0, sizeof none);
+    collect(r, p, &l, named, ptr, none, 0);
+    *n = l.n;
+    return l.v ? l.v : calloc(1, sizeof(vm_method));
 }
 
 /* shallow: what a descriptor needs before any type it refers to is made — a recursive
@@ -273,7 +324,7 @@ static void deep(registry *r, vm_program *p, vm_type *t, sc_type *st)
     }
     if (u->kind == K_STRUCT || u->kind == K_ARRAY)
         finish_gc(t); /* after its fields or element: their masks make its mask */
-    if (st->kind == K_NAMED && st->nmethods) {
+    if (st->kind == K_NAMED || sc_under(st)->kind == K_STRUCT) {
         t->methods = methods_of(r, p, st, false, &t->nmethods);
         t->ptr_methods = methods_of(r, p, st, true, &t->nptr_methods);
     }

@@ -59,11 +59,18 @@ typedef struct vm_field {
 } vm_field;
 
 /* a method of a named type (for fmt's Stringer / error and interface calls) */
+#define VM_MAX_PROMOTION 4
 typedef struct vm_method {
     const char *name;
     const vm_func *fn;         /* NULL for a native method (then native names it) */
     const char *native;
     bool ptr_recv;             /* declared on *T */
+    /* a method promoted from an embedded field: from the value's address, add off[i]
+       and, where deref[i], load the embedded pointer; recv is the declaring type */
+    int depth;
+    int64_t off[VM_MAX_PROMOTION];
+    bool deref[VM_MAX_PROMOTION];
+    const vm_type *recv;
 } vm_method;
 
 /* The runtime descriptor of a type (made once per distinct type by rtype.c). */
