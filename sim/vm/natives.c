@@ -483,7 +483,17 @@ NATIVE(sim_work)
         rt_charge(0);
 }
 NATIVE(context_background) { UNUSED; a[0] = a[1] = 0; }
-NATIVE(trace_log) { UNUSED; }
+/* trace.Log(ctx, category, message): a user annotation in the runtime's event trace */
+NATIVE(trace_log)
+{
+    (void)n;
+    vm_string cat = *str(a + 2), msg = *str(a + 4);
+    char buf[512];
+    snprintf(buf, sizeof buf, "%.*s: %.*s", (int)(cat.len > 200 ? 200 : cat.len),
+             (const char *)cat.ptr, (int)(msg.len > 300 ? 300 : msg.len), (const char *)msg.ptr);
+    (void)t;
+    rt_trace_log(buf, 0);
+}
 NATIVE(trace_isenabled) { UNUSED; a[0] = 0; }
 NATIVE(trace_withregion)
 {
@@ -493,7 +503,15 @@ NATIVE(trace_withregion)
         vm_panic_nil(t);
         return;
     }
+    vm_string region = *str(a + 2);
+    char buf[256];
+    snprintf(buf, sizeof buf, "region %.*s begin", (int)(region.len > 200 ? 200 : region.len),
+             (const char *)region.ptr);
+    rt_trace_log(buf, 0);
     vm_call_closure(t, f, a + 5, 0);
+    buf[strlen(buf) - 5] = 0;
+    strcat(buf, "end");
+    rt_trace_log(buf, 1);
 }
 
 /* runtime errors through the error interface: their receiver is the boxed message */
