@@ -395,38 +395,121 @@ static void check_bodies(checker *c)
 
 /* ---------------------------------------------------------------- initialization order */
 
-/* init_order: Go's rule — a package variable is initialized after every variable its
-   initializer refers to, directly or through the functions it calls: a depth-first walk
-   of the dependencies (an explicit stack, as dependency chains may be long) */
-typedef struct frame {
-    sc_object *o;
-    int next; /* the next dependency to visit */
-} frame;
+/* reaches: the package variables o depends on, directly or through the functions and
+   methods it calls (an explicit stack: dependency chains may be long); marks with `mark` */
+static void reaches(checker *c, sc_object *o, unsigned mark, sc_object ***out, int *n, int *cap)
+{
+    sc_object **stack = NULL;
+    int ns = 0, caps = 0;
+    CK_PUSH(stack, ns, caps, o);
+    while (ns) {
+        sc_object *x = stack[--ns];
+        for (int i = 0; i < x->ndeps; i++) {
+            sc_object *d = x->deps[i];
+            if (d->walk == mark) /* visited in this walk */
+                continue;
+            if (d->kind == O_VAR)
+                CK_PUSH(*out, *n, *cap, d);
+            d->walk = mark;
+            CK_PUSH(stack, ns, caps, d);
+        }
+    }
+    (void)c;
+}
 
+/* report_loop: Go's "initialization loop for a" with the path back to a (breadth first
+   through the dependencies, so the path is a shortest one) */
+static void report_loop(checker *c, sc_object *v)
+{
+    sc_object **q = NULL, **from = NULL;
+    int nq = 0, capq = 0, capf = 0, nf = 0, head = 0;
+    CK_PUSH(q, nq, capq, v);
+    CK_PUSH(from, nf, capf, NULL);
+    int found = -1;
+    c->walk++;
+    while (head < nq && found < 0 && nq < 100000) {
+        sc_object *x = q[head++];
+        for (int i = 0; i < x->ndeps && found < 0; i++) {
+            sc_object *d = x->deps[i];
+            if (d == v) {
+                found = head - 1;
+                break;
+            }
+            if (d->walk == c->walk)
+                continue;
+            d->walk = c->walk;
+            CK_PUSH(q, nq, capq, d);
+            CK_PUSH(from, nf, capf, x);
+        }
+    }
+    char msg[1024];
+    int len = snprintf(msg, sizeof msg, "initialization loop for %s", v->name);
+    /* the chain from v to the last step, found by walking parents back */
+    sc_object *path[64];
+    int np = 0;
+    for (int at = found; at >= 0 && np < 64;) {
+        path[np++] = q[at];
+        sc_object *parent = from[at];
+        at = -1;
+        for (int k = 0; parent && k < nq; k++)
+            if (q[k] == parent) {
+                at = k;
+                break;
+            }
+    }
+    for (int k = np - 1; k >= 0 && len < (int)sizeof msg - 100; k--)
+        len += snprintf(msg + len, sizeof msg - (size_t)len, "\n\t%s:%d:%d: %s refers to",
+                        c->file->src->name, path[k]->pos.line, path[k]->pos.col, path[k]->name);
+    if (len < (int)sizeof msg - 100)
+        snprintf(msg + len, sizeof msg - (size_t)len, "\n\t%s:%d:%d: %s", c->file->src->name,
+                 v->pos.line, v->pos.col, v->name);
+    ck_error(c, v->pos, "%s", msg);
+}
+
+/* init_order: Go's rule — repeatedly, the first package variable in declaration order
+   whose dependencies (direct, or through the functions it calls) are all initialized; a
+   variable that depends on itself is an initialization cycle */
 static void init_order(checker *c)
 {
-    frame *stack = NULL;
-    int n = 0, cap = 0;
-    for (int i = 0; i < c->pkg_scope->n; i++) {
-        sc_object *root = c->pkg_scope->v[i];
-        if (root->kind != O_VAR || (root->flags & OF_ORDERED))
-            continue;
-        root->flags |= OF_ORDERED;
-        CK_PUSH(stack, n, cap, ((frame){root, 0}));
-        while (n) {
-            frame *f = &stack[n - 1];
-            if (f->next < f->o->ndeps) {
-                sc_object *d = f->o->deps[f->next++];
-                if (!(d->flags & OF_ORDERED)) {
-                    d->flags |= OF_ORDERED;
-                    CK_PUSH(stack, n, cap, ((frame){d, 0}));
-                }
-                continue;
+    int nv = 0;
+    for (int i = 0; i < c->pkg_scope->n; i++)
+        nv += c->pkg_scope->v[i]->kind == O_VAR;
+    sc_object **vars = sc_alloc((size_t)(nv + 1) * sizeof *vars);
+    sc_object ***deps = sc_alloc((size_t)(nv + 1) * sizeof *deps);
+    int *ndeps = sc_alloc_atomic((size_t)(nv + 1) * sizeof *ndeps);
+    int k = 0;
+    for (int i = 0; i < c->pkg_scope->n; i++)
+        if (c->pkg_scope->v[i]->kind == O_VAR)
+            vars[k++] = c->pkg_scope->v[i];
+    for (int i = 0; i < nv; i++) {
+        int cap = 0;
+        c->walk++;
+        reaches(c, vars[i], c->walk, &deps[i], &ndeps[i], &cap);
+        for (int j = 0; j < ndeps[i]; j++)
+            if (deps[i][j] == vars[i]) {
+                report_loop(c, vars[i]);
+                ndeps[i] = 0;
+                break;
             }
-            if (f->o->kind == O_VAR)
-                CK_PUSH(c->prog->globals, c->prog->nglobals, c->prog->capglobals, f->o);
-            n--;
+    }
+    for (int done = 0; done < nv;) {
+        int pick = -1;
+        for (int i = 0; i < nv && pick < 0; i++) {
+            if (vars[i]->flags & OF_ORDERED)
+                continue;
+            bool ready = true;
+            for (int j = 0; j < ndeps[i] && ready; j++)
+                ready = (deps[i][j]->flags & OF_ORDERED) || deps[i][j] == vars[i];
+            if (ready)
+                pick = i;
         }
+        if (pick < 0) /* a cycle among several variables: reported above; keep source order */
+            for (int i = 0; i < nv && pick < 0; i++)
+                if (!(vars[i]->flags & OF_ORDERED))
+                    pick = i;
+        vars[pick]->flags |= OF_ORDERED;
+        CK_PUSH(c->prog->globals, c->prog->nglobals, c->prog->capglobals, vars[pick]);
+        done++;
     }
 }
 

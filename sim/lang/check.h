@@ -42,6 +42,7 @@ typedef struct checker {
     int nimports, capimports;
     sc_object *resolving;      /* the package-level object being resolved */
     int resolve_depth;         /* nested resolutions (bounded: the C stack is finite) */
+    unsigned walk;             /* the current dependency walk (sc_object.walk) */
 } checker;
 
 void ck_error(checker *c, sc_pos pos, const char *fmt, ...) __attribute__((format(printf, 3, 4)));

@@ -192,6 +192,8 @@ static void selector(checker *c, sc_expr *x)
         return;
     }
     x->obj = x->selector.sel->obj = m;
+    if ((m->flags & OF_METHOD) && m->decl)
+        ck_add_dep(c, m); /* an initializer calling a method depends on what it uses */
     if (m->flags & OF_FIELD) {
         bool addressable = indirect || base->mode == M_VARIABLE;
         set(x, addressable ? M_VARIABLE : M_VALUE, m->type);

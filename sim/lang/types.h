@@ -103,6 +103,7 @@ struct sc_object {
     sc_object **deps;          /* package-level vars and funcs its initializer or body
                                   refers to (initialization order) */
     int ndeps, capdeps;
+    unsigned walk;             /* the checker's last dependency walk that reached it */
     sc_native *native;         /* OF_NATIVE: how the interpreter calls it */
 };
 
