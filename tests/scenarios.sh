@@ -26,7 +26,14 @@ run_one() { # run_one ENGINE FILE
     if [ -f "$base.params" ]; then
         for kv in $(cat "$base.params"); do set -- "$@" -p "$kv"; done
     fi
-    "$gorsim" run --engine "$engine" "$f" "$@" >"$tmp/out" 2>"$tmp/err"
+    # a scenario that races on purpose (EXPECTED-FATAL: Go's concurrent map writes) runs
+    # under ThreadSanitizer with the map layer's accesses suppressed, as maps_misuse.sh
+    if grep -q "EXPECTED-FATAL" "$f"; then
+        TSAN_OPTIONS="suppressions=$s/tests/tsan_race_scenarios.supp ${TSAN_OPTIONS:-}" \
+            "$gorsim" run --engine "$engine" "$f" "$@" >"$tmp/out" 2>"$tmp/err"
+    else
+        "$gorsim" run --engine "$engine" "$f" "$@" >"$tmp/out" 2>"$tmp/err"
+    fi
     got=$?
     if [ "$got" -ne "$want" ]; then
         fail "$name ($engine): exit $got, want $want"
