@@ -285,6 +285,15 @@ static void rebase_out(vm_func *f)
     }
 }
 
+/* free_scratch: what only compiling a function needed */
+static void free_scratch(fcomp *fc)
+{
+    free(fc->keep);
+    free(fc->labels);
+    free(fc->gotos);
+    free(fc->returns.v);
+}
+
 static bool compile_func(vm_program *p, sc_diags *d, sc_func_info *info)
 {
     vm_func *f = cp_func_of(NULL, info);
@@ -307,6 +316,7 @@ static bool compile_func(vm_program *p, sc_diags *d, sc_func_info *info)
     cp_emit(&fc, OP_RET, 0, 0, 0);
     f->out_words = fc.out_words;
     rebase_out(f);
+    free_scratch(&fc);
     /* the outgoing area's pointer bytes are the callee's to set */
     return !fc.failed;
 }
@@ -363,6 +373,7 @@ static bool compile_init(vm_program *p, sc_diags *d)
     cp_emit(&fc, OP_RET, 0, 0, 0);
     f->out_words = fc.out_words + 1;
     rebase_out(f);
+    free_scratch(&fc);
     p->init = f;
     vm_compile_add(p, f);
     return !fc.failed;

@@ -48,7 +48,8 @@ static vm_word *push_frame(vm_thread *t, const vm_func *fn, vm_closure *clo, siz
     int first = fn->nresult_words + fn->nparams_words;
     memset(fp + first, 0, (size_t)(fn->nslots - first) * sizeof *fp);
     memset(fp, 0, (size_t)fn->nresult_words * sizeof *fp);
-    memcpy(t->ptr + base, fn->ptr, (size_t)fn->nslots);
+    if (fn->nslots)
+        memcpy(t->ptr + base, fn->ptr, (size_t)fn->nslots);
     t->top = base + (size_t)fn->nslots;
     t->gcf.slots = (void **)t->stack;
     t->gcf.ptr = t->ptr;

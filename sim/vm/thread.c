@@ -91,7 +91,8 @@ static void run_call(vm_thread *t, const vm_func *fn, vm_closure *clo, size_t ba
     vm_word *fp = t->stack + base;
     int first = fn->nresult_words + fn->nparams_words;
     memset(fp + first, 0, (size_t)(fn->nslots - first) * sizeof *fp);
-    memcpy(t->ptr + base, fn->ptr, (size_t)fn->nslots);
+    if (fn->nslots)
+        memcpy(t->ptr + base, fn->ptr, (size_t)fn->nslots);
     size_t saved = t->top; /* a native's arguments stay roots across its callbacks */
     t->top = base + (size_t)fn->nslots;
     t->gcf.n = t->top;
@@ -164,7 +165,8 @@ bool vm_run_packet_native(vm_thread *t, vm_packet *d)
     vm_thread_reserve(t, base + (size_t)cs->resw + (size_t)cs->argw + 1);
     vm_word *a = t->stack + base;
     memset(a, 0, (size_t)cs->resw * sizeof *a);
-    memcpy(a + cs->resw, d->args, (size_t)cs->argw * sizeof *a);
+    if (cs->argw)
+        memcpy(a + cs->resw, d->args, (size_t)cs->argw * sizeof *a);
     cs->native(t, a, 0);
     return true;
 }
@@ -175,7 +177,8 @@ vm_word *vm_push_packet(vm_thread *t, vm_packet *d, const vm_ins *ret, bool by_p
     const vm_func *fn = d->clo ? d->clo->fn : cs->fn;
     size_t base = t->top;
     vm_thread_reserve(t, base + (size_t)fn->nslots + (size_t)fn->out_words + 1);
-    memcpy(t->stack + base + fn->nresult_words, d->args, (size_t)cs->argw * sizeof(vm_word));
+    if (cs->argw)
+        memcpy(t->stack + base + fn->nresult_words, d->args, (size_t)cs->argw * sizeof(vm_word));
     if (t->ncalls == t->capcalls) {
         t->capcalls = t->capcalls ? t->capcalls * 2 : 64;
         t->calls = realloc(t->calls, (size_t)t->capcalls * sizeof *t->calls);
@@ -187,7 +190,8 @@ vm_word *vm_push_packet(vm_thread *t, vm_packet *d, const vm_ins *ret, bool by_p
     int first = fn->nresult_words + fn->nparams_words;
     memset(fp + first, 0, (size_t)(fn->nslots - first) * sizeof *fp);
     memset(fp, 0, (size_t)fn->nresult_words * sizeof *fp);
-    memcpy(t->ptr + base, fn->ptr, (size_t)fn->nslots);
+    if (fn->nslots)
+        memcpy(t->ptr + base, fn->ptr, (size_t)fn->nslots);
     t->top = base + (size_t)fn->nslots;
     t->gcf.n = t->top;
     return fp;
@@ -207,7 +211,8 @@ static void goroutine(void *arg)
         const vm_func *fn = d->clo ? d->clo->fn : cs->fn;
         size_t base = t->top;
         vm_thread_reserve(t, base + (size_t)fn->nslots + (size_t)fn->out_words + 1);
-        memcpy(t->stack + base + fn->nresult_words, d->args, (size_t)cs->argw * sizeof(vm_word));
+        if (cs->argw)
+            memcpy(t->stack + base + fn->nresult_words, d->args, (size_t)cs->argw * sizeof(vm_word));
         run_call(t, fn, d->clo, base);
     }
     if (t->panicking)
