@@ -1217,26 +1217,26 @@ static const diag_case check_errors[] = {
      "\tf()\n"
      "}\n",
      ""},
-    /* gorsim's own: integer constants are exact to 128 bits only (const.h); Go 1.19 accepts this */
+    /* constants are exact (Go requires 256 bits and more): Go 1.19 prints 1024 */
     {"const_big_shift",
      "package main\n"
      "const c = 1 << 200\n"
      "const d = c >> 190\n"
      "func main() { println(d) }\n",
-     "2:13: constant overflow\n"},
-    /* gorsim's own: integer constants are exact to 128 bits only (const.h); Go 1.19 accepts this */
+     ""},
+    /* exact constants: Go 1.19 prints 1000000000 */
     {"const_big_literal",
      "package main\n"
      "const c = 1000000000000000000000000000000000000000000000\n"
      "const d = c / 1000000000000000000000000000000000000\n"
      "func main() { println(d) }\n",
-     "2:11: constant overflow: 1000000000000000000000000000000000000000000000\n"},
-    /* gorsim's own: integer constants are exact to 128 bits only (const.h); Go 1.19 accepts this */
+     ""},
+    /* exact constants: Go 1.19 prints 32 */
     {"const_mul_overflow_128",
      "package main\n"
      "const c = (1 << 100) * (1 << 100) >> 195\n"
      "func main() { println(c) }\n",
-     "2:22: constant overflow\n"},
+     ""},
     {"blank_params",
      "package main\n"
      "func f(_, _ int) {}\n"
@@ -1276,13 +1276,12 @@ static const diag_case check_errors[] = {
      "\tconst _, _ = 3, 4\n"
      "}\n",
      ""},
-    /* gorsim's own: float constants are doubles (const.h); Go 1.19 accepts this */
+    /* exact constants beyond float64's range: Go 1.19 prints +1.000000e+001 */
     {"const_float_beyond_double",
      "package main\n"
      "const c = 1e400 / 1e399\n"
      "func main() { println(c) }\n",
-     "2:11: constant overflow: 1e400\n"
-     "2:19: constant overflow: 1e399\n"},
+     ""},
     {"untyped_const_describe",
      "package main\n"
      "const c = 5\n"

@@ -1,7 +1,8 @@
 /*
  * bigint.c — arbitrary-precision integers (bigint.h): schoolbook addition, subtraction and
  * multiplication on base 2^32 limbs, Knuth's algorithm D for division, two's complement
- * views for the bitwise operators, binary GCD, and conversions from digits and to decimal.
+ * views for the bitwise operators, Euclid's GCD with Lehmer's steps, and conversions from
+ * digits and to decimal.
  */
 #include "sim/lang/bigint.h"
 #include "sim/lang/diag.h"
@@ -448,23 +449,45 @@ static uint64_t gcd64(uint64_t a, uint64_t b)
     return a;
 }
 
-/* limbs_shr: in place, d (*n limbs) >>= s, dropping the zero limbs on top */
-static void limbs_shr(uint32_t *d, size_t *n, size_t s)
-{
-    size_t w = s / LIMB_BITS, b = s % LIMB_BITS, m = *n;
-    for (size_t i = w; i < m; i++) {
-        uint64_t v = d[i] | (i + 1 < m ? (uint64_t)d[i + 1] << 32 : 0);
-        d[i - w] = (uint32_t)(v >> b);
-    }
-    m = m > w ? m - w : 0;
-    while (m && d[m - 1] == 0)
-        m--;
-    *n = m;
-}
-
 static uint64_t limbs_u64(const uint32_t *d, size_t n)
 {
     return (n > 0 ? d[0] : 0) | (n > 1 ? (uint64_t)d[1] << 32 : 0);
+}
+
+/* bits32: bits k .. k+31 of d (n limbs) */
+static uint32_t bits32(const uint32_t *d, size_t n, size_t k)
+{
+    size_t w = k / LIMB_BITS, b = k % LIMB_BITS;
+    uint64_t v = (w < n ? d[w] : 0) | (w + 1 < n ? (uint64_t)d[w + 1] << 32 : 0);
+    return (uint32_t)(v >> b);
+}
+
+/* lehmer_step: Lehmer's simulation of Euclid's steps on the leading 32 bits of u >= v
+   (Knuth's algorithm L): the cofactors A B C D, with B == 0 when no step was certain */
+static void lehmer_step(const uint32_t *u, size_t nu, const uint32_t *v, size_t nv, int64_t *cf)
+{
+    size_t k = (size_t)nu * LIMB_BITS - (size_t)__builtin_clz(u[nu - 1]);
+    k = k > 32 ? k - 32 : 0;
+    int64_t uh = bits32(u, nu, k), vh = bits32(v, nv, k);
+    int64_t a = 1, b = 0, c = 0, d = 1;
+    while (vh + c != 0 && vh + d != 0) {
+        int64_t q = (uh + a) / (vh + c);
+        if (q != (uh + b) / (vh + d))
+            break;
+        int64_t t = a - q * c;
+        a = c;
+        c = t;
+        t = b - q * d;
+        b = d;
+        d = t;
+        t = uh - q * vh;
+        uh = vh;
+        vh = t;
+    }
+    cf[0] = a;
+    cf[1] = b;
+    cf[2] = c;
+    cf[3] = d;
 }
 
 sc_big *sc_big_gcd(const sc_big *a, const sc_big *b)
@@ -478,41 +501,53 @@ sc_big *sc_big_gcd(const sc_big *a, const sc_big *b)
         a = b;
         b = t;
     }
-    if (b->n <= 2) { /* a small operand (the usual denominator): one division, then words */
-        sc_big *r;
-        sc_big_quorem(sc_big_abs(a), sc_big_abs(b), NULL, &r);
-        return sc_big_from_u64(gcd64(limbs_u64(b->d, b->n), limbs_u64(r->d, r->n)));
-    }
-    /* binary GCD on copies of the magnitudes */
+    /* Euclid on copies of the magnitudes, u >= v, with Lehmer's steps while v is large */
     size_t nu = a->n, nv = b->n;
-    uint32_t *u = sc_alloc_atomic(nu * sizeof(uint32_t)), *v = sc_alloc_atomic(nu * sizeof(uint32_t));
+    uint32_t *u = sc_alloc_atomic(nu * sizeof(uint32_t));
+    uint32_t *v = sc_alloc_atomic(nu * sizeof(uint32_t));
+    uint32_t *q = sc_alloc_atomic(nu * sizeof(uint32_t));
     memcpy(u, a->d, nu * sizeof(uint32_t));
     memcpy(v, b->d, nv * sizeof(uint32_t));
-    size_t zu = limbs_ctz(u, nu), zv = limbs_ctz(v, nv), k = zu < zv ? zu : zv;
-    limbs_shr(u, &nu, zu);
-    limbs_shr(v, &nv, zv);
-    for (;;) { /* both odd */
-        if (nu <= 2 && nv <= 2) {
-            uint64_t g = gcd64(limbs_u64(u, nu), limbs_u64(v, nv));
-            return sc_big_shl(sc_big_from_u64(g), k);
-        }
-        int c = mag_cmp(u, nu, v, nv);
-        if (c == 0)
-            break;
-        if (c < 0) {
-            uint32_t *t = u;
-            u = v;
-            v = t;
-            size_t tn = nu;
+    while (nv > 2) {
+        int64_t cf[4];
+        lehmer_step(u, nu, v, nv, cf);
+        if (cf[1] == 0) { /* a full division step: u, v = v, u mod v */
+            uint32_t *r = sc_alloc_atomic(nv * sizeof(uint32_t));
+            mag_divmod(u, nu, v, nv, q, r);
+            memcpy(u, v, nv * sizeof(uint32_t));
+            memset(u + nv, 0, (nu - nv) * sizeof(uint32_t));
             nu = nv;
-            nv = tn;
+            memcpy(v, r, nv * sizeof(uint32_t));
+        } else { /* u, v = A u + B v, C u + D v: the remainders Euclid would reach */
+            __int128 cu = 0, cv = 0;
+            for (size_t i = 0; i < nu; i++) {
+                int64_t ui = u[i], vi = i < nv ? v[i] : 0;
+                cu += (__int128)cf[0] * ui + (__int128)cf[1] * vi;
+                cv += (__int128)cf[2] * ui + (__int128)cf[3] * vi;
+                u[i] = (uint32_t)cu;
+                v[i] = (uint32_t)cv;
+                cu >>= 32; /* arithmetic (gcc) */
+                cv >>= 32;
+            }
         }
-        limbs_sub(u, nu, v, nv);
         while (nu && u[nu - 1] == 0)
             nu--;
-        limbs_shr(u, &nu, limbs_ctz(u, nu));
+        nv = nu;
+        while (nv && v[nv - 1] == 0)
+            nv--;
     }
-    return sc_big_shl(from_limbs(u, nu, false), k);
+    if (nv == 0)
+        return from_limbs(u, nu, false);
+    /* v fits 64 bits: one division, then words */
+    uint64_t y = limbs_u64(v, nv), x;
+    if (nu > 2) {
+        uint32_t r[2];
+        mag_divmod(u, nu, v, nv, q, r);
+        x = limbs_u64(r, nv);
+    } else {
+        x = limbs_u64(u, nu);
+    }
+    return sc_big_from_u64(gcd64(y, x));
 }
 
 /* ---------------------------------------------------------------- digits */

@@ -35,7 +35,7 @@ const char *ck_describe(const sc_expr *x)
 {
     const char *s = sc_expr_string(x);
     const char *t = x->type ? sc_type_string(x->type) : "invalid type";
-    char cv[64];
+    char cv[200]; /* a 512-bit constant has 155 digits */
     switch (x->mode) {
     case M_CONST:
         if (x->kind == E_LIT || !sc_is_untyped(x->type))

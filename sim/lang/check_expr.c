@@ -657,11 +657,12 @@ static void shift(checker *c, sc_expr *e, sc_expr *x, sc_expr *y)
         return;
     }
     if (x->mode == M_CONST && sc_is_untyped(x->type) && x->cval.kind == SC_C_FLOAT) {
-        sc_const_err err;
-        sc_const v = sc_const_represent(x->cval, SC_R_UNTYPED, &err);
-        sc_const i = sc_const_convert(v, SC_R_INT64, &err);
-        if (i.kind == SC_C_INT && (double)i.i == x->cval.f) {
-            x->cval = sc_const_int(i.i);
+        /* an untyped float with no fraction shifts as an integer (1e100 << 1) */
+        sc_const_err err = SC_OK;
+        sc_const one = sc_const_int(1);
+        sc_const i = sc_const_binary(T_MUL, x->cval, one, true, &err);
+        if (err == SC_OK && i.kind == SC_C_INT) {
+            x->cval = i;
             x->type = basic(K_UNTYPED_INT);
         }
     }
@@ -724,10 +725,11 @@ static void binary(checker *c, sc_expr *e)
         invalid(e);
         return;
     }
-    if ((op == T_QUO || op == T_REM) && y->mode == M_CONST && sc_is_numeric(y->type) &&
-        ((y->cval.kind == SC_C_INT && y->cval.i == 0) ||
-         (y->cval.kind == SC_C_FLOAT && y->cval.f == 0 && x->mode == M_CONST) ||
-         (y->cval.kind == SC_C_FLOAT && y->cval.f == 0 && sc_is_integer(x->type)))) {
+    bool zero = y->mode == M_CONST && sc_is_numeric(y->type) &&
+                (y->cval.kind == SC_C_INT || y->cval.kind == SC_C_FLOAT) &&
+                sc_const_compare(T_EQL, y->cval, sc_const_int(0)); /* exact: 1e-400 is not 0 */
+    if ((op == T_QUO || op == T_REM) && zero &&
+        (y->cval.kind == SC_C_INT || x->mode == M_CONST || sc_is_integer(x->type))) {
         ck_error(c, sc_expr_start(y), "invalid operation: division by zero");
         invalid(e);
         return;

@@ -53,6 +53,7 @@ func main() {
 	fmt.Println("Mallocs >= Frees:", after.Mallocs >= after.Frees)
 
 	// a live 8 MiB slice shows in HeapAlloc; once dead and collected it does not
+	// (PRECISE-FREE: gorsim's threads engine scans C stacks conservatively)
 	big := make([]byte, 8<<20)
 	for i := 0; i < len(big); i += 4096 {
 		big[i] = 1
