@@ -24,11 +24,7 @@ void sc_error(sc_diags *d, sc_pos pos, const char *fmt, ...)
     }
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *msg = sc_alloc_atomic((size_t)(n < 0 ? 0 : n) + 1);
-    va_start(ap, fmt);
-    vsnprintf(msg, (size_t)n + 1, fmt, ap);
+    char *msg = sc_vsprintf(fmt, ap);
     va_end(ap);
     d->v[d->n] = (sc_diag){pos, msg, d->n};
     d->n++;

@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdarg.h>
 #include <stdio.h>
 
 typedef struct sc_pos {
@@ -49,5 +50,6 @@ void *sc_alloc(size_t n);        /* zeroed, may hold pointers */
 void *sc_alloc_atomic(size_t n); /* zeroed, holds no pointers */
 char *sc_strndup(const char *s, size_t n);
 char *sc_sprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *sc_vsprintf(const char *fmt, va_list ap);
 
 #endif

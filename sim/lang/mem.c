@@ -42,15 +42,22 @@ char *sc_strndup(const char *s, size_t n)
     return p;
 }
 
+char *sc_vsprintf(const char *fmt, va_list ap)
+{
+    va_list again;
+    va_copy(again, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *p = sc_alloc_atomic((size_t)(n < 0 ? 0 : n) + 1);
+    vsnprintf(p, (size_t)(n < 0 ? 0 : n) + 1, fmt, again);
+    va_end(again);
+    return p;
+}
+
 char *sc_sprintf(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    char *p = sc_alloc_atomic((size_t)(n < 0 ? 0 : n) + 1);
-    va_start(ap, fmt);
-    vsnprintf(p, (size_t)n + 1, fmt, ap);
+    char *p = sc_vsprintf(fmt, ap);
     va_end(ap);
     return p;
 }

@@ -28,33 +28,11 @@ void vm_link(vm_func *f)
         f->code[i].op = tab[f->code[i].code];
 }
 
-/* push_frame: a call of fn (through clo) whose frame starts at slot base of the current
-   frame; returns the new frame */
+/* push_frame: a call of fn (through clo) whose frame starts at slot base */
 static vm_word *push_frame(vm_thread *t, const vm_func *fn, vm_closure *clo, size_t base,
                            const vm_ins *ret)
 {
-    vm_thread_reserve(t, base + (size_t)fn->nslots + (size_t)fn->out_words + 1);
-    if (t->ncalls == t->capcalls) {
-        if (t->ncalls >= VM_MAX_CALLS)
-            vm_fatal_stack_overflow(t);
-        t->capcalls = t->capcalls ? t->capcalls * 2 : 64;
-        t->calls = realloc(t->calls, (size_t)t->capcalls * sizeof *t->calls);
-        if (!t->calls)
-            vm_throw("out of host memory");
-    }
-    t->calls[t->ncalls++] = (vm_call){fn, ret, base, clo, 0, false};
-    vm_word *fp = t->stack + base;
-    /* parameters are in place; everything after them starts zeroed */
-    int first = fn->nresult_words + fn->nparams_words;
-    memset(fp + first, 0, (size_t)(fn->nslots - first) * sizeof *fp);
-    memset(fp, 0, (size_t)fn->nresult_words * sizeof *fp);
-    if (fn->nslots)
-        memcpy(t->ptr + base, fn->ptr, (size_t)fn->nslots);
-    t->top = base + (size_t)fn->nslots;
-    t->gcf.slots = (void **)t->stack;
-    t->gcf.ptr = t->ptr;
-    t->gcf.n = t->top;
-    return fp;
+    return vm_frame_enter(t, fn, clo, base, ret, 0, false);
 }
 
 static void pop_frame(vm_thread *t)

@@ -113,93 +113,56 @@ static vm_fmt_env env_of(vm_thread *t) { return (vm_fmt_env){vm_call_method, t};
 
 /* ---------------------------------------------------------------- fmt */
 
-static void write_out(vm_thread *t, vm_word *res, vm_buf *b)
+/* format: fmt's Print (P), Println (L) or Printf (F) of the []any at a[args] (with the
+   format string at a[fmt] for F), into b */
+static void format(vm_thread *t, vm_word *a, char how, int fmt, int args, vm_buf *b)
 {
-    (void)t;
+    vm_slice *s = (vm_slice *)(a + args);
+    vm_iface *v = s->ptr;
+    int c = (int)s->len;
+    vm_fmt_env e = env_of(t);
+    if (how == 'F')
+        vm_sprintf(b, &e, str(a + fmt)->ptr, (size_t)str(a + fmt)->len, v, c);
+    else if (how == 'L')
+        vm_sprintln(b, &e, v, c);
+    else
+        vm_sprint(b, &e, v, c);
+}
+
+/* to_stdout: Print's results (n int, err error: nil) after writing b out */
+static void to_stdout(vm_word *res, vm_buf *b)
+{
     fwrite(b->p, 1, b->len, stdout);
-    res[0] = b->len; /* n int, err error (nil) */
+    res[0] = b->len;
     res[1] = res[2] = 0;
     vm_buf_free(b);
 }
 
-static vm_iface *args_of(vm_word *slice, int *count)
-{
-    vm_slice *s = (vm_slice *)slice;
-    *count = (int)s->len;
-    return s->ptr;
-}
-
-NATIVE(fmt_println)
-{
-    (void)n;
-    int c;
-    vm_iface *v = args_of(a + 3, &c);
-    vm_buf b = {0};
-    vm_fmt_env e = env_of(t);
-    vm_sprintln(&b, &e, v, c);
-    write_out(t, a, &b);
-}
-
-NATIVE(fmt_print)
-{
-    (void)n;
-    int c;
-    vm_iface *v = args_of(a + 3, &c);
-    vm_buf b = {0};
-    vm_fmt_env e = env_of(t);
-    vm_sprint(&b, &e, v, c);
-    write_out(t, a, &b);
-}
-
-NATIVE(fmt_printf)
-{
-    (void)n;
-    int c;
-    vm_iface *v = args_of(a + 5, &c);
-    vm_buf b = {0};
-    vm_fmt_env e = env_of(t);
-    vm_sprintf(&b, &e, str(a + 3)->ptr, (size_t)str(a + 3)->len, v, c);
-    write_out(t, a, &b);
-}
-
+/* to_string: Sprint's result, a string on the heap */
 static void to_string(vm_thread *t, vm_word *res, vm_buf *b)
 {
     *str(res) = vm_string_new(t, b->p, b->len);
     vm_buf_free(b);
 }
 
-NATIVE(fmt_sprintf)
-{
-    (void)n;
-    int c;
-    vm_iface *v = args_of(a + 4, &c);
-    vm_buf b = {0};
-    vm_fmt_env e = env_of(t);
-    vm_sprintf(&b, &e, str(a + 2)->ptr, (size_t)str(a + 2)->len, v, c);
-    to_string(t, a, &b);
-}
-
-NATIVE(fmt_sprint)
-{
-    (void)n;
-    int c;
-    vm_iface *v = args_of(a + 2, &c);
-    vm_buf b = {0};
-    vm_fmt_env e = env_of(t);
-    vm_sprint(&b, &e, v, c);
-    to_string(t, a, &b);
-}
-
-NATIVE(fmt_sprintln)
-{
-    (void)n;
-    int c;
-    vm_iface *v = args_of(a + 2, &c);
-    vm_buf b = {0};
-    vm_fmt_env e = env_of(t);
-    vm_sprintln(&b, &e, v, c);
-    to_string(t, a, &b);
-}
+/* Print and Println: results n, err (3 words), then a ...any; Printf: the format first.
+   Sprint and Sprintln: the result string (2 words), then the ...any; Sprintf: the format
+   first. */
+#define PRINTER(name, how, fmt, args, out)                                                  \
+    NATIVE(name)                                                                            \
+    {                                                                                       \
+        (void)n;                                                                            \
+        vm_buf b = {0};                                                                     \
+        format(t, a, how, fmt, args, &b);                                                   \
+        out;                                                                                \
+    }
+PRINTER(fmt_println, 'L', 0, 3, to_stdout(a, &b))
+PRINTER(fmt_print, 'P', 0, 3, to_stdout(a, &b))
+PRINTER(fmt_printf, 'F', 3, 5, to_stdout(a, &b))
+PRINTER(fmt_sprintf, 'F', 2, 4, to_string(t, a, &b))
+PRINTER(fmt_sprint, 'P', 0, 2, to_string(t, a, &b))
+PRINTER(fmt_sprintln, 'L', 0, 2, to_string(t, a, &b))
+#undef PRINTER
 
 extern const vm_type vm_t_plain_error;
 static const uint8_t one_ptr[] = {1};
@@ -212,41 +175,28 @@ static const vm_type errors_string = {
 NATIVE(fmt_errorf)
 {
     (void)n;
-    int c;
-    vm_iface *v = args_of(a + 4, &c);
     vm_buf b = {0};
-    vm_fmt_env e = env_of(t);
-    vm_sprintf(&b, &e, str(a + 2)->ptr, (size_t)str(a + 2)->len, v, c);
+    format(t, a, 'F', 2, 4, &b);
     vm_string s = vm_string_new(t, b.p, b.len);
     vm_buf_free(&b);
-    vm_iface r;
     vm_string *obj = gc_alloc(t->prog->heap, &errors_string.gc);
     gc_write_ptr(t->prog->heap, &obj->ptr, (void *)s.ptr);
     obj->len = s.len;
-    r.type = &errors_string;
-    r.data = obj;
-    *(vm_iface *)a = r;
+    *(vm_iface *)a = (vm_iface){&errors_string, obj};
 }
 
-NATIVE(builtin_print)
+/* print and println write to stderr, as Go's runtime does */
+static void builtin_out(vm_word *a, int n, bool ln)
 {
-    (void)t;
     vm_buf b = {0};
-    vm_builtin_print(&b, (vm_iface *)a, n, false);
+    vm_builtin_print(&b, (vm_iface *)a, n, ln);
     fflush(stdout);
     fwrite(b.p, 1, b.len, stderr);
     vm_buf_free(&b);
 }
 
-NATIVE(builtin_println)
-{
-    (void)t;
-    vm_buf b = {0};
-    vm_builtin_print(&b, (vm_iface *)a, n, true);
-    fflush(stdout);
-    fwrite(b.p, 1, b.len, stderr);
-    vm_buf_free(&b);
-}
+NATIVE(builtin_print) { (void)t; builtin_out(a, n, false); }
+NATIVE(builtin_println) { (void)t; builtin_out(a, n, true); }
 
 /* ---------------------------------------------------------------- runtime */
 

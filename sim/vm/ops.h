@@ -51,6 +51,8 @@ void vm_panic_nil(vm_thread *t);
 void vm_panic_index(vm_thread *t, int64_t i, int64_t len);
 void vm_panic_start(vm_thread *t, vm_iface v);
 _Noreturn void vm_fatal_stack_overflow(vm_thread *t);
+vm_word *vm_frame_enter(vm_thread *t, const vm_func *fn, vm_closure *clo, size_t base,
+                        const vm_ins *ret, int stop, bool by_panic);
 /* deferred calls */
 bool vm_run_packet_native(vm_thread *t, vm_packet *d);
 vm_word *vm_push_packet(vm_thread *t, vm_packet *d, const vm_ins *ret, bool by_panic);

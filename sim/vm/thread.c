@@ -77,25 +77,40 @@ void vm_thread_reserve(vm_thread *t, size_t slots)
     t->gcf.ptr = p;
 }
 
-/* run_call: calls fn (through clo) with its frame at slot base, to completion */
-static void run_call(vm_thread *t, const vm_func *fn, vm_closure *clo, size_t base)
+/* vm_frame_enter: the one way a frame begins — room on the stack, a call record, the
+   locals and results zeroed (parameters are in place), the frame's pointer map copied
+   for the collector (INV-FRAME), and the root frame grown over it */
+vm_word *vm_frame_enter(vm_thread *t, const vm_func *fn, vm_closure *clo, size_t base,
+                        const vm_ins *ret, int stop, bool by_panic)
 {
     vm_thread_reserve(t, base + (size_t)fn->nslots + (size_t)fn->out_words + 1);
     if (t->ncalls == t->capcalls) {
+        if (t->ncalls >= VM_MAX_CALLS)
+            vm_fatal_stack_overflow(t);
         t->capcalls = t->capcalls ? t->capcalls * 2 : 64;
         t->calls = realloc(t->calls, (size_t)t->capcalls * sizeof *t->calls);
         if (!t->calls)
             vm_throw("out of host memory");
     }
-    t->calls[t->ncalls++] = (vm_call){fn, NULL, base, clo, 1, false};
+    t->calls[t->ncalls++] = (vm_call){fn, ret, base, clo, stop, by_panic};
     vm_word *fp = t->stack + base;
     int first = fn->nresult_words + fn->nparams_words;
     memset(fp + first, 0, (size_t)(fn->nslots - first) * sizeof *fp);
+    memset(fp, 0, (size_t)fn->nresult_words * sizeof *fp);
     if (fn->nslots)
         memcpy(t->ptr + base, fn->ptr, (size_t)fn->nslots);
-    size_t saved = t->top; /* a native's arguments stay roots across its callbacks */
     t->top = base + (size_t)fn->nslots;
+    t->gcf.slots = (void **)t->stack;
+    t->gcf.ptr = t->ptr;
     t->gcf.n = t->top;
+    return fp;
+}
+
+/* run_call: calls fn (through clo) with its frame at slot base, to completion */
+static void run_call(vm_thread *t, const vm_func *fn, vm_closure *clo, size_t base)
+{
+    size_t saved = t->top; /* a native's arguments stay roots across its callbacks */
+    vm_frame_enter(t, fn, clo, base, NULL, 1, false);
     vm_exec(t, fn->code);
     t->top = saved > base ? saved : base;
     t->gcf.n = t->top;
@@ -179,22 +194,7 @@ vm_word *vm_push_packet(vm_thread *t, vm_packet *d, const vm_ins *ret, bool by_p
     vm_thread_reserve(t, base + (size_t)fn->nslots + (size_t)fn->out_words + 1);
     if (cs->argw)
         memcpy(t->stack + base + fn->nresult_words, d->args, (size_t)cs->argw * sizeof(vm_word));
-    if (t->ncalls == t->capcalls) {
-        t->capcalls = t->capcalls ? t->capcalls * 2 : 64;
-        t->calls = realloc(t->calls, (size_t)t->capcalls * sizeof *t->calls);
-        if (!t->calls)
-            vm_throw("out of host memory");
-    }
-    t->calls[t->ncalls++] = (vm_call){fn, ret, base, d->clo, 0, by_panic};
-    vm_word *fp = t->stack + base;
-    int first = fn->nresult_words + fn->nparams_words;
-    memset(fp + first, 0, (size_t)(fn->nslots - first) * sizeof *fp);
-    memset(fp, 0, (size_t)fn->nresult_words * sizeof *fp);
-    if (fn->nslots)
-        memcpy(t->ptr + base, fn->ptr, (size_t)fn->nslots);
-    t->top = base + (size_t)fn->nslots;
-    t->gcf.n = t->top;
-    return fp;
+    return vm_frame_enter(t, fn, d->clo, base, ret, 0, by_panic);
 }
 
 /* a new goroutine: its packet is its start argument (a root until it runs) */
