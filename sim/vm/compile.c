@@ -272,7 +272,7 @@ void cp_results_out(fcomp *fc)
     }
 }
 
-static void rebase_out(vm_func *f)
+void cp_rebase_out(vm_func *f)
 {
     for (int i = 0; i < f->ncode; i++) {
         vm_ins *in = &f->code[i];
@@ -286,7 +286,7 @@ static void rebase_out(vm_func *f)
 }
 
 /* free_scratch: what only compiling a function needed */
-static void free_scratch(fcomp *fc)
+void cp_free_scratch(fcomp *fc)
 {
     free(fc->keep);
     free(fc->labels);
@@ -315,8 +315,8 @@ static bool compile_func(vm_program *p, sc_diags *d, sc_func_info *info)
     cp_results_out(&fc);
     cp_emit(&fc, OP_RET, 0, 0, 0);
     f->out_words = fc.out_words;
-    rebase_out(f);
-    free_scratch(&fc);
+    cp_rebase_out(f);
+    cp_free_scratch(&fc);
     /* the outgoing area's pointer bytes are the callee's to set */
     return !fc.failed;
 }
@@ -372,8 +372,8 @@ static bool compile_init(vm_program *p, sc_diags *d)
     in->p = cp_func_of(NULL, p->src->main->func);
     cp_emit(&fc, OP_RET, 0, 0, 0);
     f->out_words = fc.out_words + 1;
-    rebase_out(f);
-    free_scratch(&fc);
+    cp_rebase_out(f);
+    cp_free_scratch(&fc);
     p->init = f;
     vm_compile_add(p, f);
     return !fc.failed;

@@ -68,6 +68,10 @@ void cp_keep(fcomp *fc, int slot, int words);  /* a variable's slots */
 void cp_clear_temps(fcomp *fc, int from);     /* zero pointer temporaries from slot on */
 void cp_jumps_patch(fcomp *fc, jump_list *l, int target);
 
+void cp_rebase_out(vm_func *f);              /* OUT(k) slots past the final frame */
+void cp_free_scratch(fcomp *fc);
+void vm_compile_add(vm_program *p, vm_func *f);
+
 /* compile_expr.c */
 int cp_expr(fcomp *fc, sc_expr *x);                  /* the value's slots */
 void cp_expr_to(fcomp *fc, sc_expr *x, int dst);      /* into dst */

@@ -30,8 +30,8 @@ int cp_access(fcomp *fc, sc_expr *x)
             extern int cp_func_value(fcomp * fc, sc_object * o);
             return cp_func_value(fc, x->obj); /* pkg.F as a value */
         }
-        cp_unsupported(fc, x->pos, "a method value");
-        return zero(fc, type_of(fc, x));
+        extern int cp_method_value(fcomp * fc, sc_expr * x);
+        return cp_method_value(fc, x);
     }
     if (x->kind == E_INDEX) {
         sc_type *u = sc_under(x->index.x->type);
@@ -615,4 +615,83 @@ void cp_go_defer(fcomp *fc, sc_expr *x, bool go)
     }
     int at = cp_emitp(fc, go ? OP_GO : OP_DEFER, clo, block, fc->f->defer_slot, cs);
     cp_ins(fc, at)->w = (uint32_t)pw;
+}
+
+/* ---------------------------------------------------------------- method values */
+
+/* bound_wrapper: a function that calls method m on the receiver held in its closure's
+   one cell, forwarding its parameters and results (Go's method value wrapper) */
+static vm_func *bound_wrapper(fcomp *outer, sc_object *m)
+{
+    static struct { sc_object *m; vm_func *f; } made[256];
+    static int nmade;
+    for (int i = 0; i < nmade; i++)
+        if (made[i].m == m)
+            return made[i].f;
+    vm_func *f = calloc(1, sizeof *f);
+    if (!f)
+        vm_throw("out of host memory");
+    f->name = sc_sprintf("%s-fm", native_name(m));
+    f->defer_slot = -1;
+    fcomp fc = {.prog = outer->prog, .f = f, .info = outer->info, .d = outer->d};
+    sc_type *sig = m->type;
+    const vm_type *rt = cp_type(&fc, m->recv);
+    for (int i = 0; i < sig->nresults; i++)
+        cp_slots(&fc, cp_type(&fc, sig->results[i]));
+    int rw = f->nslots;
+    for (int i = 0; i < sig->nparams; i++)
+        cp_slots(&fc, cp_type(&fc, sig->params[i]));
+    f->nresult_words = rw;
+    f->nparams_words = f->nslots - rw;
+    cp_keep(&fc, 0, f->nslots);
+    int cell = cp_slots_raw(&fc, 1, true);
+    cp_ins(&fc, cp_emit(&fc, OP_CAPREF, cell, 0, 0))->k = 0;
+    lvalue lv = {LV_MEM, rt, cell, 0, true, 0, NULL};
+    cp_copy(&fc, rt, OUT(rw), cp_load(&fc, &lv));
+    for (int w = 0; w < f->nparams_words; w++)
+        cp_emit(&fc, OP_MOV, OUT(rw + rt->words + w), rw + w, 0);
+    fc.out_words = rw + rt->words + f->nparams_words;
+    if (m->flags & OF_NATIVE) {
+        int at = cp_emitp(&fc, OP_CALLN, OUT(0), 0, 0, (const void *)vm_native_lookup(native_name(m)));
+        cp_ins(&fc, at)->c = fc.out_words;
+    } else {
+        cp_emitp(&fc, OP_CALL, OUT(0), 0, 0, cp_func_of(&fc, m->func));
+    }
+    for (int w = 0; w < rw; w++)
+        cp_emit(&fc, OP_MOV, w, OUT(w), 0);
+    f->epilogue = cp_here(&fc);
+    cp_emit(&fc, OP_RET, 0, 0, 0);
+    f->out_words = fc.out_words;
+    cp_rebase_out(f);
+    cp_free_scratch(&fc);
+    vm_compile_add(outer->prog, f);
+    if (nmade < 256)
+        made[nmade++] = (typeof(made[0])){m, f};
+    return f;
+}
+
+/* cp_method_value: x.M as a func value — a closure over a copy of the receiver, made now
+   (Go evaluates the receiver when the method value is) */
+int cp_method_value(fcomp *fc, sc_expr *x)
+{
+    sc_object *m = x->obj;
+    if (!m->recv) {
+        cp_unsupported(fc, x->pos, "a method value of an interface");
+        return zero(fc, type_of(fc, x));
+    }
+    int path[8], npath = 0;
+    bool ind;
+    sc_lookup_member(x->selector.x->type, m->name, path, &npath, &ind);
+    int r = npath ? promoted_receiver(fc, x, m, path, npath) : receiver(fc, x, m);
+    const vm_type *rt = cp_type(fc, m->recv);
+    int cell = cp_slots_raw(fc, 1, true);
+    cp_emitp(fc, OP_NEW, cell, 0, 0, rt);
+    lvalue lv = {LV_MEM, rt, cell, 0, true, 0, NULL};
+    cp_store(fc, &lv, r);
+    int s = cp_slots_raw(fc, 1, true);
+    int at = cp_emitp(fc, OP_CLOSURE, s, 0, 0, bound_wrapper(fc, m));
+    cp_ins(fc, at)->w = 1;
+    cp_ins(fc, at)->k = (int64_t)(intptr_t)closure_type(1);
+    cp_emitk(fc, OP_SETCAP, s, cell, 0, 0);
+    return s;
 }

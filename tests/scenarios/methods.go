@@ -1,6 +1,7 @@
 // methods.go — methods and interfaces: value and pointer receivers, methods promoted
 // from embedded fields (an embedded sync.Mutex), calls through interfaces (error,
-// fmt.Stringer-like), type switches with nil, several types and default, goto.
+// fmt.Stringer-like), type switches with nil, several types and default, goto, method
+// values (the receiver is evaluated when the value is made).
 package main
 
 import (
@@ -88,6 +89,15 @@ func main() {
 	for _, v := range []any{nil, 3, int64(4), "hey", rect{1, 5}, find(9), 2.5} {
 		fmt.Println(describe(v))
 	}
+
+	c2 := &counter{}
+	inc := c2.inc // bound to c2
+	inc()
+	inc()
+	r := rect{3, 3}
+	area := r.area // a copy of r
+	r.w = 100
+	fmt.Println("method values:", c2.n, area(), r.area())
 
 	i := 0
 again:
