@@ -1,6 +1,6 @@
 #!/bin/sh
 # scenarios.sh — `gorsim run` over the scenario corpus (tests/scenarios/*.go, one language
-# feature area each), in both engines: stdout must be byte-identical to NAME.out (what
+# feature area each, and tests/scenarios/gorsim/*.go), in both engines: stdout must be byte-identical to NAME.out (what
 # Go 1.19 printed), the exit status NAME.exit (0 when absent), and for a failing
 # scenario the first line of stderr must be NAME.err (Go's "panic: ..." or "fatal error:
 # ..."). NAME.params holds -p settings (name=value words). Then the virtual engine's
@@ -59,7 +59,9 @@ run_one() { # run_one ENGINE FILE
 sanitized=false
 "$gorsim" version | grep -q sanitizers && sanitized=true
 for engine in virtual threads; do
-    for f in "$s"/tests/scenarios/*.go; do
+    # tests/scenarios/gorsim/: the language's extensions beyond Go 1.19 (expected output
+    # written from Go's semantics, as go 1.19 cannot run them)
+    for f in "$s"/tests/scenarios/*.go "$s"/tests/scenarios/gorsim/*.go; do
         if $sanitized && [ "$engine" = threads ] && grep -q "PRECISE-FREE" "$f"; then
             echo "SKIP: $(basename "$f" .go) (threads, sanitizer build): conservative C stacks"
             continue
